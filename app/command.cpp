@@ -1,0 +1,94 @@
+#include "app/command.h"
+
+#include <QCommandLineParser>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace earmark::app {
+
+namespace {
+
+std::vector<Command> &registry()
+{
+    static std::vector<Command> list;
+    return list;
+}
+
+} // namespace
+
+CommandRegistrar::CommandRegistrar(Command command)
+{
+    auto &list = registry();
+    const auto at = std::lower_bound(list.begin(),
+                                     list.end(),
+                                     command.name,
+                                     [](const Command &c, const QString &n) { return c.name < n; });
+    list.insert(at, std::move(command));
+}
+
+const std::vector<Command> &commands()
+{
+    return registry();
+}
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &c : registry()) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+void printOut(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+int fail(const QString &command, const QString &message)
+{
+    printErr(QStringLiteral("earmark %1: error: %2\n").arg(command, message));
+    return 1;
+}
+
+int usageError(const QString &command, const QString &message)
+{
+    printErr(QStringLiteral("earmark %1: %2\nSee 'earmark %1 --help'.\n").arg(command, message));
+    return 2;
+}
+
+std::optional<int> parseArguments(QCommandLineParser &parser,
+                                  const QString &command,
+                                  const QStringList &args)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QStringList full = args;
+    full.prepend(QStringLiteral("earmark ") + command);
+    if (!parser.parse(full))
+        return usageError(command, parser.errorText());
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // Qt names the program after argv[0]; show the command the person typed.
+        const qsizetype space = text.indexOf(QLatin1Char(' '), 7); // after "Usage: <program>"
+        if (text.startsWith(QLatin1String("Usage: ")) && space > 0)
+            text.replace(7, space - 7, QStringLiteral("earmark ") + command);
+        printOut(text);
+        return 0;
+    }
+    return std::nullopt;
+}
+
+} // namespace earmark::app

@@ -1,0 +1,26 @@
+# cmake -DSOURCE_DIR=... -DCLANG_FORMAT=... -DMODE=check|fix -P ClangFormat.cmake
+# Checks (or rewrites) every C++ file of the project's own folders.
+set(folders app core inference ui tests)
+set(files)
+foreach(folder ${folders})
+    file(GLOB_RECURSE found ${SOURCE_DIR}/${folder}/*.cpp ${SOURCE_DIR}/${folder}/*.h)
+    list(APPEND files ${found})
+endforeach()
+list(SORT files)
+if(MODE STREQUAL "fix")
+    execute_process(COMMAND ${CLANG_FORMAT} -i --style=file ${files} RESULT_VARIABLE rc)
+else()
+    execute_process(COMMAND ${CLANG_FORMAT} --dry-run --Werror --style=file ${files}
+                    RESULT_VARIABLE rc ERROR_VARIABLE out)
+    if(NOT rc EQUAL 0)
+        string(REGEX MATCHALL "[^\n]*: error: [^\n]*" errors "${out}")
+        list(LENGTH errors n)
+        list(SUBLIST errors 0 20 shown)
+        string(REPLACE ";" "\n" shown "${shown}")
+        message(FATAL_ERROR "${n} places are not formatted as .clang-format wants; run "
+                            "'cmake --build <build> --target format'. First ones:\n${shown}")
+    endif()
+endif()
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "clang-format failed")
+endif()

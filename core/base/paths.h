@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+namespace earmark::paths {
+
+// The library file used when none is given: <platform app data folder>/library.sqlite.
+QString defaultLibraryPath();
+
+// Read-only data that ships with Earmark (sample media, default model pack): $EARMARK_DATA_DIR if
+// set, else <folder of the executable>/../share/earmark, which holds in the build tree and once
+// installed. Empty if none exists.
+QString dataDir();
+
+// Where derived, rebuildable data for a library lives (waveform peaks, thumbnails, features):
+// "<library file>.cache/" next to the library file.
+QString cacheDirForLibrary(const QString &libraryPath);
+
+} // namespace earmark::paths

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/base/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace earmark::storage {
+
+enum class Backend { SQLite, PostgreSQL };
+
+// A library database: a SQLite file, or a PostgreSQL database given as
+// "postgresql://user:password@host:port/dbname". Opening creates or migrates the schema.
+//
+// Thread-safety: one Database object may be shared by threads; each thread gets its own Qt SQL
+// connection from connection() (a Qt SQL rule), opened on first use and closed when the Database
+// is destroyed. Writes go through transaction().
+class Database
+{
+public:
+    ~Database();
+
+    static Result<std::shared_ptr<Database>> open(const QString &location);
+
+    Backend backend() const { return m_backend; }
+    QString location() const { return m_location; }
+    // The file of a SQLite library (empty for PostgreSQL).
+    QString filePath() const;
+
+    // This thread's connection. Opens it on first use.
+    QSqlDatabase connection() const;
+
+    int schemaVersion() const;
+
+    // Runs `work` in one transaction on this thread's connection: committed if it returns ok,
+    // rolled back (nothing changed) otherwise.
+    Status transaction(const std::function<Status(QSqlDatabase &)> &work) const;
+
+private:
+    Database() = default;
+    Status openFirstConnection();
+    QString connectionName() const;
+
+    Backend m_backend = Backend::SQLite;
+    QString m_location;
+    QString m_namePrefix;
+};
+
+// Formats a failed query's error with its statement for an Error message.
+QString sqlErrorText(const class QSqlQuery &query);
+
+} // namespace earmark::storage

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "core/annotation/video.h"
+#include "core/base/result.h"
+#include "core/storage/videorepository.h"
+
+namespace earmark::storage {
+
+// Probes a media file and adds it to the library (or returns the entry it already has).
+// Reads the file: call it off the GUI thread.
+Result<annotation::Video> addMediaFile(VideoRepository &videos, const QString &path);
+
+} // namespace earmark::storage

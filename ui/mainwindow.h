@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/annotation/video.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QDockWidget;
+class QLabel;
+
+namespace earmark::ui {
+
+class LibraryController;
+class LibraryPanel;
+class PlayerWidget;
+class TimelineView;
+class WaveformView;
+
+// The main window: library panel on the side; player, waveform and timeline in the middle.
+// Remembers its geometry and layout. GUI thread only.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(LibraryController *library, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Adds files to the library; the first one added is opened.
+    void openFiles(const QStringList &paths);
+    // Opens a library video in the player.
+    void openVideo(const annotation::Video &video);
+
+    std::optional<annotation::Video> currentVideo() const { return m_current; }
+
+    PlayerWidget *player() const { return m_player; }
+    WaveformView *waveform() const { return m_waveform; }
+    TimelineView *timeline() const { return m_timeline; }
+    LibraryPanel *libraryPanel() const { return m_libraryPanel; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void showOpenDialog();
+    void showAbout();
+    void showError(const QString &message);
+    void restoreLayout();
+    void saveLayout();
+
+    LibraryController *m_library;
+    PlayerWidget *m_player = nullptr;
+    WaveformView *m_waveform = nullptr;
+    TimelineView *m_timeline = nullptr;
+    LibraryPanel *m_libraryPanel = nullptr;
+    QDockWidget *m_libraryDock = nullptr;
+    std::optional<annotation::Video> m_current;
+    QStringList m_pendingOpen; // files whose addition should open them
+};
+
+} // namespace earmark::ui

@@ -1,0 +1,203 @@
+#include "ui/player/playerwidget.h"
+
+#include "ui/player/videoview.h"
+
+#include <QAudioDevice>
+#include <QAudioOutput>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMediaDevices>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace earmark::ui {
+
+namespace {
+
+QString preciseTime(Time t)
+{
+    const qint64 tenths = t.milliseconds() / 100;
+    return formatTime(t) + QLatin1Char('.') + QString::number(tenths % 10);
+}
+
+} // namespace
+
+PlayerWidget::PlayerWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_player(new QMediaPlayer(this))
+    , m_view(new VideoView(this))
+{
+    // Qt 6.4's FFmpeg backend crashes writing audio when the system has no output device
+    // (headless machines, containers): play the picture alone there.
+    if (!QMediaDevices::audioOutputs().isEmpty()) {
+        m_audio = new QAudioOutput(this);
+        m_player->setAudioOutput(m_audio);
+    }
+    m_player->setVideoSink(m_view->videoSink());
+
+    auto makeButton = [this](QStyle::StandardPixmap icon, const QString &tip) {
+        auto *b = new QToolButton(this);
+        b->setIcon(style()->standardIcon(icon));
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        b->setFocusPolicy(Qt::NoFocus);
+        return b;
+    };
+    m_stepBackButton = makeButton(QStyle::SP_MediaSeekBackward, tr("Previous frame (,)"));
+    m_playButton = makeButton(QStyle::SP_MediaPlay, tr("Play (Space)"));
+    m_stepForwardButton = makeButton(QStyle::SP_MediaSeekForward, tr("Next frame (.)"));
+    m_stepBackButton->setObjectName(QStringLiteral("stepBackButton"));
+    m_playButton->setObjectName(QStringLiteral("playButton"));
+    m_stepForwardButton->setObjectName(QStringLiteral("stepForwardButton"));
+
+    m_slider = new QSlider(Qt::Horizontal, this);
+    m_slider->setObjectName(QStringLiteral("seekSlider"));
+    m_slider->setRange(0, 0);
+    m_slider->setFocusPolicy(Qt::NoFocus);
+    m_timeLabel = new QLabel(this);
+    m_timeLabel->setObjectName(QStringLiteral("timeLabel"));
+    m_timeLabel->setTextFormat(Qt::PlainText);
+    m_timeLabel->setMinimumWidth(
+        m_timeLabel->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.0 / 00:00:00.0")));
+    m_timeLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+
+    auto *transport = new QHBoxLayout;
+    transport->setContentsMargins(4, 2, 4, 2);
+    transport->addWidget(m_stepBackButton);
+    transport->addWidget(m_playButton);
+    transport->addWidget(m_stepForwardButton);
+    transport->addWidget(m_slider, 1);
+    transport->addWidget(m_timeLabel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(transport);
+
+    connect(m_playButton, &QToolButton::clicked, this, &PlayerWidget::togglePlay);
+    connect(m_stepBackButton, &QToolButton::clicked, this, [this] { stepFrames(-1); });
+    connect(m_stepForwardButton, &QToolButton::clicked, this, [this] { stepFrames(1); });
+    connect(m_slider, &QSlider::sliderPressed, this, [this] { m_sliderDragging = true; });
+    connect(m_slider, &QSlider::sliderReleased, this, [this] {
+        m_sliderDragging = false;
+        m_player->setPosition(m_slider->value());
+    });
+    connect(m_slider, &QSlider::sliderMoved, this, [this](int ms) { m_player->setPosition(ms); });
+    connect(m_slider, &QSlider::actionTriggered, this, [this](int action) {
+        if (action != QAbstractSlider::SliderMove)
+            m_player->setPosition(m_slider->sliderPosition());
+    });
+
+    connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
+        if (!m_sliderDragging)
+            m_slider->setValue(int(ms));
+        updateTimeLabel();
+        Q_EMIT positionChanged(Time::fromMilliseconds(ms));
+    });
+    connect(m_player, &QMediaPlayer::durationChanged, this, [this](qint64 ms) {
+        m_slider->setRange(0, int(ms));
+        m_slider->setPageStep(std::max(1000, int(ms / 20)));
+        updateTimeLabel();
+        Q_EMIT durationChanged(Time::fromMilliseconds(ms));
+    });
+    connect(m_player,
+            &QMediaPlayer::playbackStateChanged,
+            this,
+            [this](QMediaPlayer::PlaybackState state) {
+                const bool playing = state == QMediaPlayer::PlayingState;
+                m_playButton->setIcon(
+                    style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+                m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+                Q_EMIT playingChanged(playing);
+            });
+    connect(m_player,
+            &QMediaPlayer::errorOccurred,
+            this,
+            [this](QMediaPlayer::Error, const QString &text) {
+                Q_EMIT errorOccurred(tr("Cannot play %1: %2").arg(m_path, text));
+            });
+    updateTimeLabel();
+}
+
+void PlayerWidget::open(const QString &path, double frameRate)
+{
+    m_path = path;
+    m_frameRate = frameRate > 0 ? frameRate : 25;
+    m_view->clear();
+    m_player->setSource(QUrl::fromLocalFile(path));
+    updateTimeLabel();
+}
+
+void PlayerWidget::close()
+{
+    m_player->stop();
+    m_player->setSource(QUrl());
+    m_path.clear();
+    m_view->clear();
+    updateTimeLabel();
+}
+
+Time PlayerWidget::position() const
+{
+    return Time::fromMilliseconds(m_player->position());
+}
+
+Time PlayerWidget::duration() const
+{
+    return Time::fromMilliseconds(m_player->duration());
+}
+
+bool PlayerWidget::isPlaying() const
+{
+    return m_player->playbackState() == QMediaPlayer::PlayingState;
+}
+
+void PlayerWidget::play()
+{
+    if (!m_path.isEmpty())
+        m_player->play();
+}
+
+void PlayerWidget::pause()
+{
+    m_player->pause();
+}
+
+void PlayerWidget::togglePlay()
+{
+    if (isPlaying())
+        pause();
+    else
+        play();
+}
+
+void PlayerWidget::seek(Time position)
+{
+    m_player->setPosition(std::clamp<qint64>(position.milliseconds(), 0, m_player->duration()));
+}
+
+void PlayerWidget::stepFrames(int frames)
+{
+    if (m_path.isEmpty())
+        return;
+    pause();
+    // Land in the middle of the target frame so rounding never shows its neighbour.
+    const double frameSeconds = 1.0 / m_frameRate;
+    const double current = std::floor(position().seconds() / frameSeconds + 1e-6);
+    const double target = std::max(0.0, (current + frames + 0.5) * frameSeconds);
+    seek(Time::fromSeconds(target));
+}
+
+void PlayerWidget::updateTimeLabel()
+{
+    m_timeLabel->setText(
+        QStringLiteral("%1 / %2").arg(preciseTime(position()), preciseTime(duration())));
+}
+
+} // namespace earmark::ui
