@@ -5,6 +5,7 @@
 #include "ui/library/librarypanel.h"
 #include "ui/player/playerwidget.h"
 #include "ui/player/videoview.h"
+#include "ui/timeaxis.h"
 #include "ui/timeline/timelineview.h"
 #include "ui/waveform/waveformview.h"
 
@@ -36,10 +37,11 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     setWindowTitle(tr("Earmark"));
     setAcceptDrops(true);
 
+    m_axis = new TimeAxis(this);
     m_player = new PlayerWidget(this);
-    m_waveform = new WaveformView(this);
+    m_waveform = new WaveformView(m_axis, this);
     m_waveform->setObjectName(QStringLiteral("waveform"));
-    m_timeline = new TimelineView(this);
+    m_timeline = new TimelineView(m_axis, this);
     m_timeline->setObjectName(QStringLiteral("timeline"));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -76,8 +78,11 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
         }
     });
     connect(m_player, &PlayerWidget::errorOccurred, this, &MainWindow::showError);
-    connect(m_player, &PlayerWidget::positionChanged, m_waveform, &WaveformView::setPlayhead);
-    connect(m_player, &PlayerWidget::positionChanged, m_timeline, &TimelineView::setPlayhead);
+    connect(m_player, &PlayerWidget::positionChanged, m_axis, [this](Time position) {
+        m_axis->setPlayhead(position);
+        if (m_player->isPlaying())
+            m_axis->ensureVisible(position);
+    });
     connect(m_waveform, &WaveformView::seekRequested, m_player, &PlayerWidget::seek);
     connect(m_timeline, &TimelineView::seekRequested, m_player, &PlayerWidget::seek);
 
@@ -138,8 +143,7 @@ void MainWindow::openVideo(const Video &video)
     setWindowTitle(tr("%1 — Earmark").arg(video.title));
     m_libraryPanel->selectVideo(video.id);
     m_player->open(video.path, video.frameRate);
-    m_timeline->setDuration(video.duration);
-    m_waveform->setDuration(video.duration);
+    m_axis->setDuration(video.duration);
     if (video.hasAudio)
         m_waveform->load(video.path);
     else

@@ -14,6 +14,7 @@ namespace earmark::ui {
 class LibraryController;
 class LibraryPanel;
 class PlayerWidget;
+class TimeAxis;
 class TimelineView;
 class WaveformView;
 
@@ -38,6 +39,7 @@ public:
     WaveformView *waveform() const { return m_waveform; }
     TimelineView *timeline() const { return m_timeline; }
     LibraryPanel *libraryPanel() const { return m_libraryPanel; }
+    TimeAxis *timeAxis() const { return m_axis; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -53,6 +55,7 @@ private:
     void saveLayout();
 
     LibraryController *m_library;
+    TimeAxis *m_axis = nullptr;
     PlayerWidget *m_player = nullptr;
     WaveformView *m_waveform = nullptr;
     TimelineView *m_timeline = nullptr;

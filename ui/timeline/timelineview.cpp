@@ -1,7 +1,10 @@
 #include "ui/timeline/timelineview.h"
 
+#include "ui/timeaxis.h"
+
 #include <QMouseEvent>
 #include <QPainter>
+#include <QWheelEvent>
 
 #include <array>
 #include <cmath>
@@ -27,31 +30,15 @@ double rulerTickSeconds(double secondsPerPixel, int minPixelsBetweenLabels)
     return std::ceil(wanted / 3600) * 3600;
 }
 
-TimelineView::TimelineView(QWidget *parent)
+TimelineView::TimelineView(TimeAxis *axis, QWidget *parent)
     : QWidget(parent)
+    , m_axis(axis)
 {
+    connect(m_axis, &TimeAxis::rangeChanged, this, qOverload<>(&QWidget::update));
+    connect(m_axis, &TimeAxis::playheadChanged, this, qOverload<>(&QWidget::update));
     setMinimumHeight(60);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setAttribute(Qt::WA_OpaquePaintEvent);
-}
-
-void TimelineView::setDuration(Time duration)
-{
-    m_duration = duration;
-    update();
-}
-
-void TimelineView::setPlayhead(Time position)
-{
-    if (position == m_playhead)
-        return;
-    m_playhead = position;
-    update();
-}
-
-double TimelineView::secondsPerPixel() const
-{
-    return width() > 0 && m_duration > Time() ? m_duration.seconds() / width() : 0;
 }
 
 void TimelineView::paintEvent(QPaintEvent *)
@@ -64,7 +51,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     p.setPen(pal.color(QPalette::Mid));
     p.drawLine(0, kRulerHeight - 1, width(), kRulerHeight - 1);
 
-    const double spp = secondsPerPixel();
+    const double spp = m_axis->secondsPerPixel(width());
     if (spp <= 0) {
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(rect().adjusted(0, kRulerHeight, 0, 0),
@@ -79,10 +66,11 @@ void TimelineView::paintEvent(QPaintEvent *)
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p.setFont(small);
-    const double total = m_duration.seconds();
-    for (int i = 0; i * minor <= total + 1e-9; ++i) {
+    const double visibleStart = m_axis->visibleStart().seconds();
+    const double visibleEnd = m_axis->visibleEnd().seconds();
+    for (qint64 i = qint64(std::floor(visibleStart / minor)); i * minor <= visibleEnd + 1e-9; ++i) {
         const double t = i * minor;
-        const int x = int(std::lround(t / spp));
+        const int x = int(std::lround((t - visibleStart) / spp));
         const bool isMajor = i % 5 == 0;
         p.setPen(isMajor ? pal.color(QPalette::WindowText) : pal.color(QPalette::Mid));
         p.drawLine(x, kRulerHeight - (isMajor ? 8 : 4), x, kRulerHeight - 1);
@@ -97,16 +85,15 @@ void TimelineView::paintEvent(QPaintEvent *)
     p.setPen(pal.color(QPalette::PlaceholderText));
     p.drawText(rect().adjusted(0, kRulerHeight, 0, 0), Qt::AlignCenter, tr("No events yet"));
 
-    const int x = int(m_playhead.seconds() / spp);
+    const int x = int(m_axis->xForTime(m_axis->playhead(), width()));
     p.setPen(QPen(QColor(230, 60, 60), 1));
     p.drawLine(x, 0, x, height());
 }
 
 void TimelineView::seekTo(double x)
 {
-    const double spp = secondsPerPixel();
-    if (spp > 0)
-        Q_EMIT seekRequested(Time::fromSeconds(std::clamp(x * spp, 0.0, m_duration.seconds())));
+    if (m_axis->secondsPerPixel(width()) > 0)
+        Q_EMIT seekRequested(std::clamp(m_axis->timeForX(x, width()), Time(), m_axis->duration()));
 }
 
 void TimelineView::mousePressEvent(QMouseEvent *event)
@@ -119,6 +106,16 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
 {
     if (event->buttons() & Qt::LeftButton)
         seekTo(event->position().x());
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (event->modifiers() & Qt::ControlModifier)
+        m_axis->zoom(std::pow(1.25, steps), m_axis->timeForX(event->position().x(), width()));
+    else
+        m_axis->scrollByFraction(-steps * 0.1);
+    event->accept();
 }
 
 } // namespace earmark::ui

@@ -7,16 +7,16 @@
 namespace earmark::ui {
 
 // The timeline under the player: a time ruler with the playhead, and the area where event tracks
-// are drawn. Click or drag on the ruler to seek. GUI thread only.
+// are drawn. Follows the shared TimeAxis. Click or drag to seek, wheel to scroll, Ctrl+wheel to
+// zoom. GUI thread only.
+class TimeAxis;
+
 class TimelineView : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit TimelineView(QWidget *parent = nullptr);
-
-    void setDuration(earmark::Time duration);
-    void setPlayhead(earmark::Time position);
+    explicit TimelineView(TimeAxis *axis, QWidget *parent = nullptr);
 
     QSize sizeHint() const override { return {640, 160}; }
 
@@ -27,13 +27,12 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
 
 private:
-    double secondsPerPixel() const;
     void seekTo(double x);
 
-    Time m_duration;
-    Time m_playhead;
+    TimeAxis *m_axis;
 };
 
 // Spacing of major ruler ticks for a scale, chosen from 1-2-5 steps so labels never crowd.

@@ -1,10 +1,13 @@
 #include "ui/waveform/waveformview.h"
 
+#include "ui/timeaxis.h"
+
 #include <QCoreApplication>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPointer>
 #include <QThreadPool>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -17,9 +20,12 @@ constexpr double kBucketSeconds = 0.01; // 10 ms: fine enough for the whole-file
 
 } // namespace
 
-WaveformView::WaveformView(QWidget *parent)
+WaveformView::WaveformView(TimeAxis *axis, QWidget *parent)
     : QWidget(parent)
+    , m_axis(axis)
 {
+    connect(m_axis, &TimeAxis::rangeChanged, this, qOverload<>(&QWidget::update));
+    connect(m_axis, &TimeAxis::playheadChanged, this, qOverload<>(&QWidget::update));
     setMinimumHeight(48);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -87,31 +93,7 @@ void WaveformView::clear()
     m_peaks = {};
     m_loading = false;
     m_error.clear();
-    m_duration = {};
-    m_playhead = {};
     update();
-}
-
-void WaveformView::setPlayhead(Time position)
-{
-    if (position == m_playhead)
-        return;
-    m_playhead = position;
-    update();
-}
-
-void WaveformView::setDuration(Time duration)
-{
-    m_duration = duration;
-    update();
-}
-
-double WaveformView::secondsPerPixel() const
-{
-    double total = m_duration.seconds();
-    if (total <= 0)
-        total = m_peaks.size() * m_peaks.bucketSeconds();
-    return width() > 0 && total > 0 ? total / width() : 0;
 }
 
 void WaveformView::paintEvent(QPaintEvent *)
@@ -123,7 +105,8 @@ void WaveformView::paintEvent(QPaintEvent *)
     p.setPen(pal.color(QPalette::Mid));
     p.drawLine(0, mid, width(), mid);
 
-    const double spp = secondsPerPixel();
+    const double spp = m_axis->secondsPerPixel(width());
+    const double start = m_axis->visibleStart().seconds();
     if (!m_error.isEmpty()) {
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(rect().adjusted(8, 0, -8, 0),
@@ -135,8 +118,11 @@ void WaveformView::paintEvent(QPaintEvent *)
         const QColor envelope = pal.color(QPalette::Highlight);
         QColor rmsColor = envelope.darker(140);
         for (int x = 0; x < width(); ++x) {
-            const qsizetype first = qsizetype(x * spp / bucket);
-            qsizetype last = qsizetype((x + 1) * spp / bucket);
+            const double t0 = start + x * spp;
+            if (t0 < 0)
+                continue;
+            const qsizetype first = qsizetype(t0 / bucket);
+            qsizetype last = qsizetype((t0 + spp) / bucket);
             if (first >= m_peaks.size())
                 break;
             last = std::clamp(last, first + 1, m_peaks.size());
@@ -157,7 +143,7 @@ void WaveformView::paintEvent(QPaintEvent *)
     }
 
     if (spp > 0) {
-        const int x = int(m_playhead.seconds() / spp);
+        const int x = int(m_axis->xForTime(m_axis->playhead(), width()));
         p.setPen(QPen(QColor(230, 60, 60), 1));
         p.drawLine(x, 0, x, height());
     }
@@ -165,16 +151,24 @@ void WaveformView::paintEvent(QPaintEvent *)
 
 void WaveformView::mousePressEvent(QMouseEvent *event)
 {
-    const double spp = secondsPerPixel();
-    if (event->button() == Qt::LeftButton && spp > 0)
-        Q_EMIT seekRequested(Time::fromSeconds(std::max(0.0, event->position().x() * spp)));
+    if (event->button() == Qt::LeftButton && m_axis->secondsPerPixel(width()) > 0)
+        Q_EMIT seekRequested(std::max(Time(), m_axis->timeForX(event->position().x(), width())));
 }
 
 void WaveformView::mouseMoveEvent(QMouseEvent *event)
 {
-    const double spp = secondsPerPixel();
-    if ((event->buttons() & Qt::LeftButton) && spp > 0)
-        Q_EMIT seekRequested(Time::fromSeconds(std::max(0.0, event->position().x() * spp)));
+    if ((event->buttons() & Qt::LeftButton) && m_axis->secondsPerPixel(width()) > 0)
+        Q_EMIT seekRequested(std::max(Time(), m_axis->timeForX(event->position().x(), width())));
+}
+
+void WaveformView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (event->modifiers() & Qt::ControlModifier)
+        m_axis->zoom(std::pow(1.25, steps), m_axis->timeForX(event->position().x(), width()));
+    else
+        m_axis->scrollByFraction(-steps * 0.1);
+    event->accept();
 }
 
 } // namespace earmark::ui

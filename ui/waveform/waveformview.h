@@ -11,21 +11,22 @@
 namespace earmark::ui {
 
 // The waveform strip: min/max envelope with RMS inside, and the playhead. Peaks are computed in a
-// worker and drawn as they arrive, so the strip fills in while the file is read. Click to seek.
+// worker and drawn as they arrive, so the strip fills in while the file is read. Follows the shared
+// TimeAxis; click to seek, wheel to scroll, Ctrl+wheel to zoom.
 // GUI thread only.
+class TimeAxis;
+
 class WaveformView : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit WaveformView(QWidget *parent = nullptr);
+    explicit WaveformView(TimeAxis *axis, QWidget *parent = nullptr);
     ~WaveformView() override;
 
     // Starts computing the peaks of `path` in the background; cancels a previous load.
     void load(const QString &path);
     void clear();
-    void setPlayhead(earmark::Time position);
-    void setDuration(earmark::Time duration);
 
     bool isLoading() const { return m_loading; }
     const media::Peaks &peaks() const { return m_peaks; }
@@ -41,13 +42,11 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
 
 private:
-    double secondsPerPixel() const;
-
+    TimeAxis *m_axis;
     media::Peaks m_peaks;
-    Time m_duration;
-    Time m_playhead;
     CancellationToken m_cancel;
     bool m_loading = false;
     QString m_error;
