@@ -42,9 +42,10 @@ private Q_SLOTS:
     {
         TimeAxis axis;
         axis.setDuration(Time::fromSeconds(7200));
-        axis.zoom(1e12, Time::fromSeconds(7199.9999));
+        const Time anchor = Time::fromSeconds(7199.9999);
+        axis.zoom(1e12, anchor);
         QCOMPARE(axis.visibleLength(), TimeAxis::minimumSpan());
-        QCOMPARE(axis.visibleEnd(), Time::fromSeconds(7200));
+        QVERIFY(axis.visibleStart() <= anchor && anchor <= axis.visibleEnd());
         axis.scrollByFraction(5);
         QCOMPARE(axis.visibleEnd(), Time::fromSeconds(7200));
         axis.setVisibleRange(Time::fromSeconds(-10), Time::fromSeconds(50));
