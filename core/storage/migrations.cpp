@@ -34,6 +34,19 @@ const QList<Migration> &migrations()
                          " has_video INTEGER NOT NULL DEFAULT 0,"
                          " status TEXT NOT NULL DEFAULT 'todo',"
                          " added TEXT NOT NULL)")}},
+        {2,
+         {QStringLiteral("CREATE TABLE chat_messages ("
+                         " id {pk},"
+                         " video_id BIGINT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,"
+                         " role TEXT NOT NULL," // 'user' or 'assistant'
+                         " content TEXT NOT NULL,"
+                         " range_start_us BIGINT," // the selection asked about; NULL:
+                         " range_end_us BIGINT,"   // the whole video
+                         " model TEXT NOT NULL DEFAULT '',"
+                         " status TEXT NOT NULL DEFAULT 'complete'," // complete, stopped, error
+                         " error TEXT NOT NULL DEFAULT '',"
+                         " created TEXT NOT NULL)"),
+          QStringLiteral("CREATE INDEX chat_messages_video ON chat_messages (video_id, id)")}},
     };
     return list;
 }
