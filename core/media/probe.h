@@ -15,13 +15,23 @@ struct StreamInfo
     int index = -1;
     Kind kind = Kind::Other;
     QString codec;
+    QString language; // ISO 639 code from the container, empty if none
+    QString title;
     Time duration; // 0 when the container does not say
+    qint64 bitRate = 0;
     // Video
-    int width = 0;
+    int width = 0; // as coded (before rotation)
     int height = 0;
+    // As shown: rotated and with square pixels (what sampleFrames() gives for a 0 x 0 size).
+    int displayWidth = 0;
+    int displayHeight = 0;
     double frameRate = 0; // average frames per second
     bool variableFrameRate = false;
-    int rotation = 0;      // degrees clockwise to apply for display: 0, 90, 180, 270
+    qint64 frameCount = 0; // from the container, 0 when it does not say
+    // Degrees clockwise to turn the stored picture for display: 0, 90, 180, 270. A phone held
+    // upright stores landscape pictures with rotation 90; `ffmpeg -i f out.png` turns them the
+    // same way.
+    int rotation = 0;
     int bitsPerSample = 0; // of the pixel format's components, e.g. 8 or 10
     QString pixelFormat;
     // Audio
@@ -36,6 +46,7 @@ struct MediaInfo
     QString path;
     QString container;
     Time duration;
+    Time startTime; // the container's start offset, removed from every time Earmark reports
     qint64 bitRate = 0;
     QList<StreamInfo> streams;
     int bestVideoStream = -1; // index into streams' `index` values, -1 if none
