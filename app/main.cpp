@@ -8,6 +8,8 @@
 #include "inference/runtime.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/mainwindow.h"
+#include "ui/shell/language.h"
+#include "ui/shell/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -63,6 +65,8 @@ int runGui(int argc, char **argv)
                                  QStringLiteral("Media files to add to the library and open."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
+    ui::installTranslations(ui::savedLanguage());
+    ui::applyTheme(ui::savedTheme());
 
     inference::configureRuntime();
     auto db = openLibrary(libraryLocation(parser, library));

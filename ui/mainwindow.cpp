@@ -5,11 +5,16 @@
 #include "ui/library/librarypanel.h"
 #include "ui/player/playerwidget.h"
 #include "ui/player/videoview.h"
+#include "ui/shell/actionregistry.h"
+#include "ui/shell/language.h"
+#include "ui/shell/shortcutsdialog.h"
+#include "ui/shell/theme.h"
 #include "ui/timeaxis.h"
 #include "ui/timeline/timelineview.h"
 #include "ui/waveform/waveformview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -37,6 +42,7 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     setWindowTitle(tr("Earmark"));
     setAcceptDrops(true);
 
+    m_actions = new ActionRegistry(this, this);
     m_axis = new TimeAxis(this);
     m_player = new PlayerWidget(this);
     m_waveform = new WaveformView(m_axis, this);
@@ -95,38 +101,129 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
+    const QString fileCategory = tr("File");
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Video…"), this, &MainWindow::showOpenDialog);
-    open->setShortcut(QKeySequence::Open);
+    QAction *open = m_actions->add(QStringLiteral("file.open"),
+                                   fileCategory,
+                                   tr("&Open Video…"),
+                                   QKeySequence::Open);
+    connect(open, &QAction::triggered, this, &MainWindow::showOpenDialog);
+    file->addAction(open);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    QAction *quit = m_actions->add(QStringLiteral("file.quit"),
+                                   fileCategory,
+                                   tr("&Quit"),
+                                   QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    file->addAction(quit);
 
+    const QString playCategory = tr("Playback");
     QMenu *playback = menuBar()->addMenu(tr("&Playback"));
-    QAction *playPause = playback->addAction(tr("&Play/Pause"), m_player, &PlayerWidget::togglePlay);
-    playPause->setShortcut(Qt::Key_Space);
-    QAction *next = playback->addAction(tr("&Next Frame"), this, [this] {
+    auto addPlayback =
+        [&](const char *id, const QString &text, const QKeySequence &keys, auto slot) {
+            QAction *a = m_actions->add(QLatin1String(id), playCategory, text, keys);
+            connect(a, &QAction::triggered, this, slot);
+            playback->addAction(a);
+            return a;
+        };
+    addPlayback("playback.toggle", tr("&Play/Pause"), Qt::Key_Space, [this] {
+        m_player->togglePlay();
+    });
+    addPlayback("playback.next-frame", tr("&Next Frame"), Qt::Key_Period, [this] {
         m_player->stepFrames(1);
     });
-    next->setShortcut(Qt::Key_Period);
-    QAction *prev = playback->addAction(tr("P&revious Frame"), this, [this] {
+    addPlayback("playback.previous-frame", tr("P&revious Frame"), Qt::Key_Comma, [this] {
         m_player->stepFrames(-1);
     });
-    prev->setShortcut(Qt::Key_Comma);
-    QAction *back = playback->addAction(tr("Back 5 Seconds"), this, [this] {
+    addPlayback("playback.back-5s", tr("Back 5 Seconds"), Qt::Key_Left, [this] {
         m_player->seek(m_player->position() - Time::fromMilliseconds(5000));
     });
-    back->setShortcut(Qt::Key_Left);
-    QAction *forward = playback->addAction(tr("Forward 5 Seconds"), this, [this] {
+    addPlayback("playback.forward-5s", tr("Forward 5 Seconds"), Qt::Key_Right, [this] {
         m_player->seek(m_player->position() + Time::fromMilliseconds(5000));
     });
-    forward->setShortcut(Qt::Key_Right);
 
+    const QString viewCategory = tr("View");
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_libraryDock->toggleViewAction());
+    view->addSeparator();
+    QAction *zoomIn = m_actions->add(QStringLiteral("view.zoom-in"),
+                                     viewCategory,
+                                     tr("Zoom &In"),
+                                     QKeySequence::ZoomIn);
+    connect(zoomIn, &QAction::triggered, this, [this] { m_axis->zoom(2, m_axis->playhead()); });
+    view->addAction(zoomIn);
+    QAction *zoomOut = m_actions->add(QStringLiteral("view.zoom-out"),
+                                      viewCategory,
+                                      tr("Zoom &Out"),
+                                      QKeySequence::ZoomOut);
+    connect(zoomOut, &QAction::triggered, this, [this] { m_axis->zoom(0.5, m_axis->playhead()); });
+    view->addAction(zoomOut);
+    QAction *zoomAll = m_actions->add(QStringLiteral("view.zoom-all"),
+                                      viewCategory,
+                                      tr("Show &Whole File"),
+                                      QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(zoomAll, &QAction::triggered, m_axis, &TimeAxis::showAll);
+    view->addAction(zoomAll);
+    view->addSeparator();
+    buildAppearanceMenus(view);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = m_actions->add(QStringLiteral("help.shortcuts"),
+                                        tr("Help"),
+                                        tr("&Keyboard Shortcuts…"),
+                                        Qt::Key_F1);
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    help->addAction(shortcuts);
     help->addAction(tr("&About Earmark"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildAppearanceMenus(QMenu *view)
+{
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(theme);
+    const ThemeChoice current = savedTheme();
+    const std::pair<ThemeChoice, QString> choices[] = {{ThemeChoice::System, tr("Follow &System")},
+                                                       {ThemeChoice::Light, tr("&Light")},
+                                                       {ThemeChoice::Dark, tr("&Dark")}};
+    for (const auto &[choice, text] : choices) {
+        QAction *a = theme->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(choice == current);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [choice] {
+            saveTheme(choice);
+            applyTheme(choice);
+        });
+    }
+
+    QMenu *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(language);
+    const QString saved = savedLanguage();
+    QAction *system = language->addAction(tr("Follow &System"));
+    system->setCheckable(true);
+    system->setChecked(saved.isEmpty());
+    languages->addAction(system);
+    connect(system, &QAction::triggered, this, [this] {
+        saveLanguage({});
+        statusBar()->showMessage(tr("The language changes when Earmark starts again."), 8000);
+    });
+    language->addSeparator();
+    for (const Language &l : availableLanguages()) {
+        QAction *a = language->addAction(l.nativeName);
+        a->setCheckable(true);
+        a->setChecked(saved == l.code);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = l.code] {
+            saveLanguage(code);
+            statusBar()->showMessage(tr("The language changes when Earmark starts again."), 8000);
+        });
+    }
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(m_actions, this);
+    dialog.exec();
 }
 
 void MainWindow::openFiles(const QStringList &paths)

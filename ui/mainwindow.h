@@ -7,10 +7,12 @@
 #include <optional>
 
 class QDockWidget;
+class QMenu;
 class QLabel;
 
 namespace earmark::ui {
 
+class ActionRegistry;
 class LibraryController;
 class LibraryPanel;
 class PlayerWidget;
@@ -40,6 +42,7 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     LibraryPanel *libraryPanel() const { return m_libraryPanel; }
     TimeAxis *timeAxis() const { return m_axis; }
+    ActionRegistry *actions() const { return m_actions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -50,12 +53,15 @@ private:
     void createActions();
     void showOpenDialog();
     void showAbout();
+    void showShortcuts();
+    void buildAppearanceMenus(QMenu *view);
     void showError(const QString &message);
     void restoreLayout();
     void saveLayout();
 
     LibraryController *m_library;
     TimeAxis *m_axis = nullptr;
+    ActionRegistry *m_actions = nullptr;
     PlayerWidget *m_player = nullptr;
     WaveformView *m_waveform = nullptr;
     TimelineView *m_timeline = nullptr;
