@@ -1,5 +1,7 @@
 #include "core/annotation/video.h"
 
+#include <QFileInfo>
+
 namespace earmark::annotation {
 
 QString reviewStatusName(ReviewStatus status)
@@ -25,6 +27,15 @@ std::optional<ReviewStatus> reviewStatusFromName(QStringView name)
             return s;
     }
     return std::nullopt;
+}
+
+QString Video::datasetName() const
+{
+    if (!externalId.isEmpty())
+        return externalId;
+    if (!path.isEmpty())
+        return QFileInfo(path).completeBaseName();
+    return title;
 }
 
 } // namespace earmark::annotation
