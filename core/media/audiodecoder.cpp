@@ -1,6 +1,7 @@
 #include "core/media/audiodecoder.h"
 
 #include "core/media/internal/ffmpegutil.h"
+#include "core/media/internal/framedecoder.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -10,11 +11,24 @@ extern "C" {
 #include <libswresample/swresample.h>
 }
 
+#include <QFile>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <vector>
 
 namespace earmark::media {
 
 using namespace internal;
+
+namespace {
+
+// Audio that starts this much after the file's start gets silence up to it; more is not real.
+constexpr int kMaxLeadingSilenceSeconds = 600;
+
+} // namespace
 
 Status decodeAudio(const QString &path,
                    const AudioDecodeOptions &options,
@@ -83,20 +97,23 @@ Status decodeAudio(const QString &path,
     if (onFormat)
         onFormat(AudioFormat{outRate, outChannels, streamDuration});
 
-    // Frames to drop at the start and to deliver in all, in output samples.
+    // Every position in output samples from the file's start (the container's start offset
+    // removed, as for frames).
+    const int64_t offsetUs = startOffsetMicroseconds(format);
+    const qint64 offsetSamples = av_rescale(offsetUs, outRate, AV_TIME_BASE);
+    const qint64 startFrame = qint64(std::llround(options.start.seconds() * outRate));
     qint64 skipFrames = 0;
     if (options.start > Time()) {
-        const int64_t ts = av_rescale_q(options.start.microseconds(),
-                                        {1, 1000000},
+        const int64_t ts = av_rescale_q(options.start.microseconds() + offsetUs,
+                                        AVRational{1, AV_TIME_BASE},
                                         stream->time_base);
         if (av_seek_frame(format, streamIndex, ts, AVSEEK_FLAG_BACKWARD) >= 0)
             avcodec_flush_buffers(decoder);
     }
     const qint64 limitFrames = options.duration > Time()
-                                   ? qint64(options.duration.seconds() * outRate + 0.5)
+                                   ? qint64(std::llround(options.duration.seconds() * outRate))
                                    : -1;
-    const qint64 startFrame = qint64(options.start.seconds() * outRate + 0.5);
-    bool haveOrigin = options.start <= Time();
+    bool haveOrigin = false;
     qint64 delivered = 0;
     bool stop = false;
 
@@ -176,15 +193,29 @@ Status decodeAudio(const QString &path,
             if (rc < 0)
                 break; // skip undecodable frame
             if (!haveOrigin) {
-                // After a seek, drop what precedes the requested start exactly.
-                const int64_t pts = frame->best_effort_timestamp;
-                if (pts != AV_NOPTS_VALUE) {
-                    const qint64 frameStart = av_rescale_q(pts, stream->time_base, {1, outRate});
-                    skipFrames = std::max<qint64>(0, startFrame - frameStart);
-                } else {
-                    skipFrames = startFrame;
-                }
+                // Line the first decoded frame up with the requested start: drop what precedes
+                // it exactly, or put silence before audio that starts late.
                 haveOrigin = true;
+                const int64_t pts = frame->best_effort_timestamp;
+                const qint64 frameStart = pts != AV_NOPTS_VALUE
+                                              ? av_rescale_q(pts,
+                                                             stream->time_base,
+                                                             AVRational{1, outRate})
+                                                    - offsetSamples
+                                              : startFrame;
+                if (frameStart >= startFrame) {
+                    qint64 gap = std::min<qint64>(frameStart - startFrame,
+                                                  qint64(kMaxLeadingSilenceSeconds) * outRate);
+                    std::vector<float> silence;
+                    while (gap > 0 && !stop) {
+                        const qint64 n = std::min<qint64>(gap, 65536);
+                        silence.assign(size_t(n) * outChannels, 0.f);
+                        emitSamples(silence.data(), n);
+                        gap -= n;
+                    }
+                } else {
+                    skipFrames = startFrame - frameStart;
+                }
             }
             convert(frame.get());
             if (progress && streamDuration > Time()) {
@@ -202,6 +233,195 @@ Status decodeAudio(const QString &path,
     }
     if (progress)
         progress(1.0, QStringLiteral("Decoding audio"));
+    return {};
+}
+
+Result<AudioBuffer> decodeAudioBuffer(const QString &path,
+                                      const AudioDecodeOptions &options,
+                                      const CancellationToken &cancel,
+                                      double maxSeconds)
+{
+    AudioBuffer buffer;
+    qint64 maxFrames = 0;
+    bool tooLong = false;
+    const Status status = decodeAudio(
+        path,
+        options,
+        [&](const float *samples, qint64 frames) {
+            if (qint64(buffer.samples.size()) / buffer.channels + frames > maxFrames) {
+                tooLong = true;
+                return false;
+            }
+            buffer.samples.insert(buffer.samples.end(), samples, samples + frames * buffer.channels);
+            return true;
+        },
+        [&](const AudioFormat &format) {
+            buffer.sampleRate = format.sampleRate;
+            buffer.channels = format.channels;
+            maxFrames = qint64(maxSeconds * format.sampleRate);
+            const Time expected = options.duration > Time() ? options.duration
+                                                            : format.duration - options.start;
+            if (expected > Time())
+                buffer.samples.reserve(
+                    size_t(std::min<qint64>(maxFrames,
+                                            qint64(expected.seconds() * format.sampleRate) + 1))
+                    * size_t(format.channels));
+        },
+        cancel);
+    if (!status)
+        return status.error();
+    if (tooLong)
+        return Error(QStringLiteral("the audio range is longer than %1 s; decode it in pieces with "
+                                    "decodeAudio()")
+                         .arg(maxSeconds),
+                     path);
+    return buffer;
+}
+
+namespace {
+
+void putU16(QByteArray &out, quint16 v)
+{
+    const char b[2] = {char(v & 0xff), char(v >> 8)};
+    out.append(b, 2);
+}
+
+void putU32(QByteArray &out, quint32 v)
+{
+    const char b[4] = {char(v & 0xff), char((v >> 8) & 0xff), char((v >> 16) & 0xff), char(v >> 24)};
+    out.append(b, 4);
+}
+
+// The RIFF header for `dataBytes` bytes of samples.
+QByteArray wavHeader(int sampleRate, int channels, WavFormat format, quint32 dataBytes)
+{
+    const bool isFloat = format == WavFormat::Float32;
+    const int bytesPerSample = isFloat ? 4 : 2;
+    QByteArray h;
+    h.append("RIFF", 4);
+    // Float files carry the extended fmt chunk (18 bytes) and a fact chunk, as the format asks.
+    const quint32 fmtSize = isFloat ? 18 : 16;
+    const quint32 factSize = isFloat ? 12 : 0;
+    putU32(h, 4 + (8 + fmtSize) + factSize + 8 + dataBytes);
+    h.append("WAVE", 4);
+    h.append("fmt ", 4);
+    putU32(h, fmtSize);
+    putU16(h, isFloat ? 3 : 1);
+    putU16(h, quint16(channels));
+    putU32(h, quint32(sampleRate));
+    putU32(h, quint32(sampleRate * channels * bytesPerSample));
+    putU16(h, quint16(channels * bytesPerSample));
+    putU16(h, quint16(bytesPerSample * 8));
+    if (isFloat) {
+        putU16(h, 0);
+        h.append("fact", 4);
+        putU32(h, 4);
+        putU32(h, dataBytes / quint32(channels * bytesPerSample));
+    }
+    h.append("data", 4);
+    putU32(h, dataBytes);
+    return h;
+}
+
+void appendSamples(QByteArray &out, const float *samples, qint64 count, WavFormat format)
+{
+    if (format == WavFormat::Float32) {
+        const qsizetype at = out.size();
+        out.resize(at + qsizetype(count) * 4);
+        char *dst = out.data() + at;
+        for (qint64 i = 0; i < count; ++i) {
+            quint32 bits;
+            std::memcpy(&bits, &samples[i], 4);
+            dst[4 * i] = char(bits & 0xff);
+            dst[4 * i + 1] = char((bits >> 8) & 0xff);
+            dst[4 * i + 2] = char((bits >> 16) & 0xff);
+            dst[4 * i + 3] = char(bits >> 24);
+        }
+        return;
+    }
+    const qsizetype at = out.size();
+    out.resize(at + qsizetype(count) * 2);
+    char *dst = out.data() + at;
+    for (qint64 i = 0; i < count; ++i) {
+        const float v = std::clamp(samples[i], -1.f, 1.f);
+        const qint16 s = qint16(std::lrint(v * 32767.f));
+        dst[2 * i] = char(quint16(s) & 0xff);
+        dst[2 * i + 1] = char(quint16(s) >> 8);
+    }
+}
+
+} // namespace
+
+QByteArray encodeWav(const AudioBuffer &audio, WavFormat format)
+{
+    const int bytesPerSample = format == WavFormat::Float32 ? 4 : 2;
+    const quint32 dataBytes = quint32(audio.samples.size() * size_t(bytesPerSample));
+    QByteArray out = wavHeader(audio.sampleRate, std::max(1, audio.channels), format, dataBytes);
+    out.reserve(out.size() + qsizetype(dataBytes));
+    appendSamples(out, audio.samples.data(), qint64(audio.samples.size()), format);
+    return out;
+}
+
+Status writeWav(const QString &mediaPath,
+                const QString &wavPath,
+                const AudioDecodeOptions &options,
+                WavFormat format,
+                const CancellationToken &cancel,
+                const ProgressCallback &progress)
+{
+    QSaveFile file(wavPath);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(QStringLiteral("cannot write the WAV file (%1); check the folder exists and "
+                                    "is writable")
+                         .arg(file.errorString()),
+                     wavPath);
+    int rate = 0, channels = 0;
+    const int bytesPerSample = format == WavFormat::Float32 ? 4 : 2;
+    quint64 dataBytes = 0;
+    bool tooLarge = false;
+    bool writeFailed = false;
+    QByteArray chunk;
+    const Status status = decodeAudio(
+        mediaPath,
+        options,
+        [&](const float *samples, qint64 frames) {
+            const quint64 bytes = quint64(frames) * quint64(channels) * quint64(bytesPerSample);
+            if (dataBytes + bytes > 0xFFFFFFFFull - 64) {
+                tooLarge = true;
+                return false;
+            }
+            chunk.clear();
+            appendSamples(chunk, samples, frames * channels, format);
+            if (file.write(chunk) != chunk.size()) {
+                writeFailed = true;
+                return false;
+            }
+            dataBytes += bytes;
+            return true;
+        },
+        [&](const AudioFormat &f) {
+            rate = f.sampleRate;
+            channels = f.channels;
+            file.write(wavHeader(rate, channels, format, 0));
+        },
+        cancel,
+        progress);
+    if (!status) {
+        file.cancelWriting();
+        return status.error();
+    }
+    if (tooLarge || writeFailed) {
+        file.cancelWriting();
+        return Error(tooLarge
+                         ? QStringLiteral("the audio is too long for one WAV file (4 GiB); "
+                                          "choose a shorter range or a lower rate")
+                         : QStringLiteral("cannot write the WAV file (%1)").arg(file.errorString()),
+                     wavPath);
+    }
+    if (!file.seek(0) || file.write(wavHeader(rate, channels, format, quint32(dataBytes))) < 0
+        || !file.commit())
+        return Error(QStringLiteral("cannot write the WAV file (%1)").arg(file.errorString()),
+                     wavPath);
     return {};
 }
 

@@ -126,11 +126,8 @@ Result<std::vector<VideoFrame>> sampleFrames(const QString &path,
 // more than maxCount times (maxCount > 0), maxCount times spread evenly over the range instead,
 // again at the `phase` of each of maxCount equal intervals.
 // Example: the frames of 1-s segments at 1 fps: uniformTimes({}, duration, 1.0).
-std::vector<Time> uniformTimes(Time start,
-                               Time end,
-                               double perSecond,
-                               double phase = 0.5,
-                               int maxCount = 0);
+std::vector<Time> uniformTimes(
+    Time start, Time end, double perSecond, double phase = 0.5, int maxCount = 0);
 
 // A representative small picture of a file for lists: the frame at 10% of the duration (past
 // black openings), nearest keyframe, fitted into maxWidth x maxHeight keeping the aspect ratio

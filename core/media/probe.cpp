@@ -1,6 +1,7 @@
 #include "core/media/probe.h"
 
 #include "core/media/internal/ffmpegutil.h"
+#include "core/media/internal/framedecoder.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -23,22 +24,6 @@ Time toTime(int64_t value, AVRational timeBase)
     if (value == AV_NOPTS_VALUE || value <= 0)
         return {};
     return Time::fromMicroseconds(av_rescale_q(value, timeBase, AVRational{1, 1000000}));
-}
-
-int rotationOf(const AVStream *stream)
-{
-    size_t size = 0;
-    const uint8_t *matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size);
-    if (!matrix || size < 9 * sizeof(int32_t))
-        return 0;
-    const double angle = av_display_rotation_get(reinterpret_cast<const int32_t *>(matrix));
-    if (std::isnan(angle))
-        return 0;
-    // av_display_rotation_get gives counter-clockwise degrees; displays rotate clockwise.
-    int degrees = int(std::lround(-angle)) % 360;
-    if (degrees < 0)
-        degrees += 360;
-    return (degrees + 45) / 90 * 90 % 360;
 }
 
 QString kindName(StreamInfo::Kind kind)
@@ -80,6 +65,7 @@ Result<MediaInfo> probe(const QString &path)
     info.path = path;
     info.container = QString::fromUtf8(format->iformat->name);
     info.duration = format->duration > 0 ? Time::fromMicroseconds(format->duration) : Time();
+    info.startTime = Time::fromMicroseconds(internal::startOffsetMicroseconds(format));
     info.bitRate = format->bit_rate;
 
     for (unsigned i = 0; i < format->nb_streams; ++i) {
@@ -89,6 +75,11 @@ Result<MediaInfo> probe(const QString &path)
         s.index = int(i);
         s.codec = QString::fromUtf8(avcodec_get_name(par->codec_id));
         s.duration = toTime(st->duration, st->time_base);
+        s.bitRate = par->bit_rate;
+        if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "language", nullptr, 0))
+            s.language = QString::fromUtf8(e->value);
+        if (const AVDictionaryEntry *e = av_dict_get(st->metadata, "title", nullptr, 0))
+            s.title = QString::fromUtf8(e->value);
         switch (par->codec_type) {
         case AVMEDIA_TYPE_VIDEO: {
             if (st->disposition & AV_DISPOSITION_ATTACHED_PIC) {
@@ -108,7 +99,18 @@ Result<MediaInfo> probe(const QString &path)
             // the frames are not evenly spaced.
             if (avg.num > 0 && real.num > 0)
                 s.variableFrameRate = std::abs(av_q2d(avg) - av_q2d(real)) > 0.01 * av_q2d(real);
-            s.rotation = rotationOf(st);
+            s.rotation = internal::displayRotation(st);
+            s.frameCount = st->nb_frames;
+            {
+                const AVRational sar = av_guess_sample_aspect_ratio(format,
+                                                                    const_cast<AVStream *>(st),
+                                                                    nullptr);
+                const double aspect = sar.num > 0 && sar.den > 0 ? av_q2d(sar) : 1.0;
+                const int w = int(std::lround(par->width * aspect));
+                const bool sideways = s.rotation == 90 || s.rotation == 270;
+                s.displayWidth = sideways ? par->height : w;
+                s.displayHeight = sideways ? w : par->height;
+            }
             if (const AVPixFmtDescriptor *d = av_pix_fmt_desc_get(AVPixelFormat(par->format))) {
                 s.pixelFormat = QString::fromUtf8(d->name);
                 s.bitsPerSample = d->comp[0].depth;
@@ -162,11 +164,20 @@ QJsonObject MediaInfo::toJson() const
                       {QStringLiteral("type"), kindName(s.kind)},
                       {QStringLiteral("codec"), s.codec},
                       {QStringLiteral("duration"), s.duration.seconds()}};
+        if (s.bitRate > 0)
+            o.insert(QStringLiteral("bit_rate"), double(s.bitRate));
+        if (!s.language.isEmpty())
+            o.insert(QStringLiteral("language"), s.language);
+        if (!s.title.isEmpty())
+            o.insert(QStringLiteral("title"), s.title);
         if (s.kind == StreamInfo::Kind::Video) {
             o.insert(QStringLiteral("width"), s.width);
             o.insert(QStringLiteral("height"), s.height);
+            o.insert(QStringLiteral("display_width"), s.displayWidth);
+            o.insert(QStringLiteral("display_height"), s.displayHeight);
             o.insert(QStringLiteral("frame_rate"), s.frameRate);
             o.insert(QStringLiteral("variable_frame_rate"), s.variableFrameRate);
+            o.insert(QStringLiteral("frame_count"), double(s.frameCount));
             o.insert(QStringLiteral("rotation"), s.rotation);
             o.insert(QStringLiteral("pixel_format"), s.pixelFormat);
             o.insert(QStringLiteral("bit_depth"), s.bitsPerSample);
@@ -181,6 +192,7 @@ QJsonObject MediaInfo::toJson() const
     return QJsonObject{{QStringLiteral("path"), path},
                        {QStringLiteral("container"), container},
                        {QStringLiteral("duration"), duration.seconds()},
+                       {QStringLiteral("start_time"), startTime.seconds()},
                        {QStringLiteral("bit_rate"), double(bitRate)},
                        {QStringLiteral("video_stream"), bestVideoStream},
                        {QStringLiteral("audio_stream"), bestAudioStream},

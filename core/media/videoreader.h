@@ -32,7 +32,7 @@ public:
         // Delivered pictures (index is always -1 and `requested` the asked time). The default:
         // display size (rotated), Rgb32, ready for QImage.
         FrameFormat format{0, 0, ResizeMode::Stretch, PixelOutput::Rgb32};
-        int threads = 0; // decoder threads; 0: one per core (low latency matters more here)
+        int threads = 0;       // decoder threads; 0: one per core (low latency matters more here)
         int cachedFrames = 16; // converted frames kept for stepping back
     };
 

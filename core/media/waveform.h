@@ -16,8 +16,8 @@ namespace earmark::media {
 struct WaveformUpdate;
 
 // One resolution of a waveform overview: per bucket of `samplesPerBucket` samples of the mono
-// mix, the minimum, maximum and RMS, stored as 16-bit values (sample * 32767, like
-// audiowaveform's 16-bit data). Bucket i covers samples [i * samplesPerBucket, (i + 1) * ...).
+// mix, the minimum, maximum and RMS, stored as 16-bit values (sample * 32768, clamped: 16-bit
+// PCM values, like audiowaveform's 16-bit data). Bucket i covers samples [i * samplesPerBucket, (i + 1) * ...).
 struct WaveformLevel
 {
     int samplesPerBucket = 0;
@@ -63,8 +63,9 @@ public:
         float rms = 0;
         bool valid = false; // false when nothing of [first, last) is summarised yet
     };
-    // Min, max (in [-1, 1]) and the largest bucket RMS over samples [first, last), from the
-    // coarsest level that resolves the range: what one pixel column of a view shows.
+    // Min, max (in [-1, 1]) and RMS over samples [first, last), from the coarsest level that
+    // resolves the range (buckets overlapping the range count whole): what one pixel column of a
+    // view shows.
     Range range(qint64 firstSample, qint64 lastSample) const;
 
     // Appends what a later piece of the same computation adds (see WaveformUpdate).
@@ -116,7 +117,8 @@ private:
     // Per level: the open bucket's running values.
     struct Open
     {
-        int filled = 0;
+        int filled = 0;     // samples (finest level) or child buckets (coarser levels)
+        qint64 samples = 0; // samples covered
         float min = 0;
         float max = 0;
         double sumSquares = 0;
