@@ -17,6 +17,7 @@ extern "C" {
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <numeric>
 #include <vector>
 
 namespace earmark::media {
@@ -27,6 +28,7 @@ namespace {
 
 // Audio that starts this much after the file's start gets silence up to it; more is not real.
 constexpr int kMaxLeadingSilenceSeconds = 600;
+constexpr Time kPreroll = Time::fromMilliseconds(500);
 
 } // namespace
 
@@ -61,9 +63,9 @@ Status decodeAudio(const QString &path,
 
     const int outRate = options.sampleRate > 0 ? options.sampleRate : decoder->sample_rate;
     const int outChannels = options.channels >= 2 ? 2 : 1;
-    AVChannelLayout outLayout;
+    AVChannelLayout outLayout{};
     av_channel_layout_default(&outLayout, outChannels);
-    AVChannelLayout inLayout;
+    AVChannelLayout inLayout{};
     if (decoder->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || decoder->ch_layout.nb_channels == 0)
         av_channel_layout_default(&inLayout, std::max(1, decoder->ch_layout.nb_channels));
     else
@@ -79,8 +81,18 @@ Status decodeAudio(const QString &path,
                                  decoder->sample_rate,
                                  0,
                                  nullptr);
+    const int inChannels = inLayout.nb_channels;
     av_channel_layout_uninit(&inLayout);
     SwrContextPtr swr(rawSwr);
+    if (rc >= 0 && swr) {
+        // Down-mixes keep the level within [-1, 1] (stereo to mono is the mean of both sides);
+        // mono to stereo copies the channel to both sides at full level.
+        av_opt_set_double(swr.get(), "rematrix_maxval", 1.0, 0);
+        if (inChannels == 1 && outChannels == 2) {
+            const double matrix[2] = {1.0, 1.0};
+            swr_set_matrix(swr.get(), matrix, 1);
+        }
+    }
     if (rc < 0 || !swr || swr_init(swr.get()) < 0)
         return Error(QStringLiteral("cannot convert the audio to %1 Hz float (%2)")
                          .arg(outRate)
@@ -100,11 +112,13 @@ Status decodeAudio(const QString &path,
     // Every position in output samples from the file's start (the container's start offset
     // removed, as for frames).
     const int64_t offsetUs = startOffsetMicroseconds(format);
-    const qint64 offsetSamples = av_rescale(offsetUs, outRate, AV_TIME_BASE);
     const qint64 startFrame = qint64(std::llround(options.start.seconds() * outRate));
     qint64 skipFrames = 0;
-    if (options.start > Time()) {
-        const int64_t ts = av_rescale_q(options.start.microseconds() + offsetUs,
+    // Seek a little before the start: decoders need the preceding frames (AAC's overlap, MP3's
+    // bit reservoir, Opus's pre-roll) to produce the first samples exactly as a full decode does.
+    const Time seekTo = options.start - kPreroll;
+    if (seekTo > Time()) {
+        const int64_t ts = av_rescale_q(seekTo.microseconds() + offsetUs,
                                         AVRational{1, AV_TIME_BASE},
                                         stream->time_base);
         if (av_seek_frame(format, streamIndex, ts, AVSEEK_FLAG_BACKWARD) >= 0)
@@ -140,18 +154,30 @@ Status decodeAudio(const QString &path,
             stop = true;
     };
 
-    auto convert = [&](const AVFrame *frame) {
-        const int maxOut = swr_get_out_samples(swr.get(), frame ? frame->nb_samples : 0);
+    // `dropInput`: input samples at the frame's start not to feed the resampler.
+    std::vector<const uint8_t *> planes;
+    auto convert = [&](const AVFrame *frame, int dropInput = 0) {
+        const int inSamples = frame ? frame->nb_samples - dropInput : 0;
+        if (frame && inSamples <= 0)
+            return;
+        const int maxOut = swr_get_out_samples(swr.get(), inSamples);
         if (maxOut <= 0)
             return;
+        const uint8_t **in = nullptr;
+        if (frame) {
+            const AVSampleFormat fmt = AVSampleFormat(frame->format);
+            const bool planar = av_sample_fmt_is_planar(fmt);
+            const int bytes = av_get_bytes_per_sample(fmt);
+            const int count = planar ? frame->ch_layout.nb_channels : 1;
+            const int step = planar ? bytes : bytes * frame->ch_layout.nb_channels;
+            planes.resize(size_t(std::max(1, count)));
+            for (int c = 0; c < count; ++c)
+                planes[size_t(c)] = frame->extended_data[c] + size_t(dropInput) * step;
+            in = planes.data();
+        }
         buffer.resize(size_t(maxOut) * outChannels);
         uint8_t *out[] = {reinterpret_cast<uint8_t *>(buffer.data())};
-        const int produced = swr_convert(swr.get(),
-                                         out,
-                                         maxOut,
-                                         frame ? const_cast<const uint8_t **>(frame->extended_data)
-                                               : nullptr,
-                                         frame ? frame->nb_samples : 0);
+        const int produced = swr_convert(swr.get(), out, maxOut, in, inSamples);
         if (produced > 0)
             emitSamples(buffer.data(), produced);
     };
@@ -192,17 +218,29 @@ Status decodeAudio(const QString &path,
             }
             if (rc < 0)
                 break; // skip undecodable frame
+            int dropInput = 0;
             if (!haveOrigin) {
                 // Line the first decoded frame up with the requested start: drop what precedes
                 // it exactly, or put silence before audio that starts late.
                 haveOrigin = true;
                 const int64_t pts = frame->best_effort_timestamp;
-                const qint64 frameStart = pts != AV_NOPTS_VALUE
-                                              ? av_rescale_q(pts,
-                                                             stream->time_base,
-                                                             AVRational{1, outRate})
-                                                    - offsetSamples
-                                              : startFrame;
+                const int inRate = frame->sample_rate > 0 ? frame->sample_rate
+                                                          : decoder->sample_rate;
+                qint64 frameStart = startFrame;
+                if (pts != AV_NOPTS_VALUE) {
+                    qint64 inPos = av_rescale_q(pts, stream->time_base, AVRational{1, inRate})
+                                   - av_rescale(offsetUs, inRate, AV_TIME_BASE);
+                    if (inRate != outRate && inPos != 0) {
+                        // Resample on the same grid as a decode from the file's start would:
+                        // start at an input sample that falls on an output sample's time.
+                        const qint64 period = inRate / std::gcd(inRate, outRate);
+                        dropInput = int(((period - inPos % period) % period + period) % period);
+                        if (dropInput >= frame->nb_samples)
+                            dropInput = 0;
+                        inPos += dropInput;
+                    }
+                    frameStart = av_rescale(inPos, outRate, inRate);
+                }
                 if (frameStart >= startFrame) {
                     qint64 gap = std::min<qint64>(frameStart - startFrame,
                                                   qint64(kMaxLeadingSilenceSeconds) * outRate);
@@ -217,7 +255,7 @@ Status decodeAudio(const QString &path,
                     skipFrames = startFrame - frameStart;
                 }
             }
-            convert(frame.get());
+            convert(frame.get(), dropInput);
             if (progress && streamDuration > Time()) {
                 const qint64 posUs = delivered * 1000000 / outRate + options.start.microseconds();
                 if (posUs - lastProgressUs > 1000000) {

@@ -1,6 +1,7 @@
 #include "core/media/waveform.h"
 
 #include "core/media/audiodecoder.h"
+#include "core/media/probe.h"
 
 #include <QCryptographicHash>
 #include <QDataStream>
@@ -89,15 +90,19 @@ WaveformOverview::Range WaveformOverview::range(qint64 firstSample, qint64 lastS
         return r;
     std::int16_t lo = level.min[size_t(b0)], hi = level.max[size_t(b0)];
     double squares = 0;
+    qint64 samples = 0;
     for (qint64 b = b0; b < b1; ++b) {
         lo = std::min(lo, level.min[size_t(b)]);
         hi = std::max(hi, level.max[size_t(b)]);
         const double v = unquantize(level.rms[size_t(b)]);
-        squares += v * v;
+        // The last bucket of a finished file may be partial: weigh buckets by their samples.
+        const qint64 n = std::clamp<qint64>(m_sampleCount - b * spb, 1, spb);
+        squares += v * v * double(n);
+        samples += n;
     }
     r.min = unquantize(lo);
     r.max = unquantize(hi);
-    r.rms = float(std::sqrt(squares / double(b1 - b0)));
+    r.rms = float(std::sqrt(squares / double(std::max<qint64>(1, samples))));
     r.valid = true;
     return r;
 }
@@ -457,8 +462,20 @@ Status writeAudiowaveformDat(const QString &mediaPath,
     };
 
     AudioDecodeOptions decode;
-    decode.channels = options.splitChannels ? 2 : 1;
+    decode.channels = 1;
     decode.streamIndex = options.streamIndex;
+    if (options.splitChannels) {
+        // Left and right of a stereo (or larger) stream; a mono stream stays one channel.
+        auto info = probe(mediaPath);
+        if (!info) {
+            file.cancelWriting();
+            return info.error();
+        }
+        const StreamInfo *stream = options.streamIndex >= 0 ? info->stream(options.streamIndex)
+                                                            : info->audio();
+        if (stream && stream->channels >= 2)
+            decode.channels = 2;
+    }
     const Status status = decodeAudio(
         mediaPath,
         decode,
