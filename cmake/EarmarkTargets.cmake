@@ -42,3 +42,35 @@ function(earmark_add_test name)
         TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}")
 endfunction()
+
+# earmark_add_postgresql_variant(<test> [ARGS...]): runs the test executable <test> a second time,
+# as <test>_postgresql, against the throwaway PostgreSQL server that tools/pg-test-server starts
+# on loopback (CTest fixture "postgresql", started once before the first such test and stopped
+# after the last). The test finds the server through EARMARK_TEST_POSTGRESQL_DIR and skips with
+# the script's reason when none could start. Nothing happens when EARMARK_POSTGRESQL_TESTS is OFF.
+function(earmark_add_postgresql_variant name)
+    if(NOT EARMARK_POSTGRESQL_TESTS)
+        return()
+    endif()
+    set(dir ${PROJECT_BINARY_DIR}/pg-test)
+    get_property(fixture GLOBAL PROPERTY EARMARK_POSTGRESQL_FIXTURE)
+    if(NOT fixture)
+        set_property(GLOBAL PROPERTY EARMARK_POSTGRESQL_FIXTURE ON)
+        add_test(NAME postgresql_server_start
+            COMMAND ${PROJECT_SOURCE_DIR}/tools/pg-test-server start ${dir})
+        add_test(NAME postgresql_server_stop
+            COMMAND ${PROJECT_SOURCE_DIR}/tools/pg-test-server stop ${dir})
+        set_tests_properties(postgresql_server_start PROPERTIES
+            FIXTURES_SETUP postgresql TIMEOUT 120 LABELS postgresql)
+        set_tests_properties(postgresql_server_stop PROPERTIES
+            FIXTURES_CLEANUP postgresql TIMEOUT 60 LABELS postgresql)
+    endif()
+    get_test_property(${name} ENVIRONMENT env)
+    get_test_property(${name} TIMEOUT timeout)
+    add_test(NAME ${name}_postgresql COMMAND ${name} ${ARGN})
+    set_tests_properties(${name}_postgresql PROPERTIES
+        ENVIRONMENT "${env};EARMARK_TEST_POSTGRESQL_DIR=${dir}"
+        FIXTURES_REQUIRED postgresql
+        TIMEOUT ${timeout}
+        LABELS postgresql)
+endfunction()

@@ -2,6 +2,8 @@
 
 #include "core/media/probe.h"
 
+#include <QFileInfo>
+
 namespace earmark::storage {
 
 Result<annotation::Video> addMediaFile(VideoRepository &videos, const QString &path)
@@ -25,6 +27,20 @@ Result<annotation::Video> addMediaFile(VideoRepository &videos, const QString &p
         video.width = sideways ? v->height : v->width;
         video.height = sideways ? v->width : v->height;
         video.frameRate = v->frameRate;
+    }
+    // Labels imported earlier for a dataset clip of this name wait in a video without a file:
+    // the file joins that entry.
+    auto named = videos.byExternalId(QFileInfo(path).completeBaseName());
+    if (!named)
+        return named.error();
+    if (named->has_value() && !(*named)->hasFile()) {
+        const Status attached = videos.attachFile((*named)->id, video);
+        if (!attached)
+            return attached.error();
+        auto updated = videos.byId((*named)->id);
+        if (!updated)
+            return updated.error();
+        return **updated;
     }
     return videos.add(video);
 }
