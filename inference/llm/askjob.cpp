@@ -89,11 +89,13 @@ void AskJob::start()
         return;
     if (const Status valid = m_input.settings.validate(); !valid) {
         setStage(Stage::Preparing);
-        finish(Outcome::Failed,
-               ChatError{ChatError::Kind::Settings,
-                         QStringLiteral("The chat settings are incomplete: %1. Open Preferences › "
-                                        "Chat.")
-                             .arg(valid.errorString())});
+        // Never from within start(): callers may still be setting up.
+        const ChatError error{ChatError::Kind::Settings,
+                              QStringLiteral("The chat settings are incomplete: %1. Open "
+                                             "Preferences › Chat.")
+                                  .arg(valid.errorString())};
+        QMetaObject::invokeMethod(
+            this, [this, error] { finish(Outcome::Failed, error); }, Qt::QueuedConnection);
         return;
     }
     setStage(Stage::Preparing);

@@ -59,7 +59,8 @@ struct AskInput
 // sent and the answer streamed by `client` on the caller's thread. Signals come on the thread
 // that owns the job (the GUI thread in the application), which never waits.
 //
-// finished() comes exactly once, after start(); then outcome(), text() and error() are final.
+// finished() comes exactly once, after start() has returned (never from within it); then
+// outcome(), text() and error() are final.
 // stop() ends the job at any stage. Deleting the job abandons it (the worker notices and stops).
 class AskJob : public QObject
 {
