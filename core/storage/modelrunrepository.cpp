@@ -68,14 +68,14 @@ Result<StoredRun> ModelRunRepository::addRunWithResults(const ModelRun &run,
                                  "parameters, started, finished, author) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(out.run.id);
-        q.addBindValue(out.run.pack);
-        q.addBindValue(out.run.version);
-        q.addBindValue(out.run.task);
+        q.addBindValue(internal::text(out.run.pack));
+        q.addBindValue(internal::text(out.run.version));
+        q.addBindValue(internal::text(out.run.task));
         q.addBindValue(out.run.labelSetId);
         q.addBindValue(internal::toJson(out.run.parameters));
         q.addBindValue(internal::toMs(out.run.started));
         q.addBindValue(internal::toMs(out.run.finished));
-        q.addBindValue(out.run.author);
+        q.addBindValue(internal::text(out.run.author));
         if (!q.exec())
             return Error(QStringLiteral("cannot store the model run: %1").arg(sqlErrorText(q)));
 

@@ -46,7 +46,7 @@ void bindSegment(QSqlQuery &q, const Segment &s)
     q.addBindValue(s.offset.microseconds());
     q.addBindValue(durationClass(s.duration()));
     q.addBindValue(nullableId(s.runId));
-    q.addBindValue(s.author);
+    q.addBindValue(text(s.author));
     q.addBindValue(s.confidence);
     q.addBindValue(segmentStatusName(s.status));
     q.addBindValue(toMs(s.created));
@@ -59,11 +59,11 @@ void bindMaskObject(QSqlQuery &q, const MaskObject &o)
     q.addBindValue(o.videoId);
     q.addBindValue(o.trackId);
     q.addBindValue(o.classIndex);
-    q.addBindValue(o.name);
+    q.addBindValue(text(o.name));
     q.addBindValue(nullableId(o.runId));
     q.addBindValue(o.confidence);
     q.addBindValue(segmentStatusName(o.status));
-    q.addBindValue(o.author);
+    q.addBindValue(text(o.author));
     q.addBindValue(toMs(o.created));
     q.addBindValue(toMs(o.modified));
     q.addBindValue(toJson(o.attributes));
@@ -119,6 +119,11 @@ QString toJson(const QJsonObject &o)
 {
     return o.isEmpty() ? QStringLiteral("{}")
                        : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
 }
 
 QJsonObject fromJson(const QString &text)
@@ -252,7 +257,7 @@ Status RowWriter::insert(const Track &t)
                              "created) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(t.id);
     q.addBindValue(t.videoId);
-    q.addBindValue(t.name);
+    q.addBindValue(text(t.name));
     q.addBindValue(t.labelSetId);
     q.addBindValue(nullableId(t.runId));
     q.addBindValue(toMs(t.created));
@@ -371,7 +376,7 @@ Status RowWriter::apply(const Change &change)
             q.prepare(QStringLiteral("UPDATE tracks SET video_id = ?, name = ?, label_set_id = ?, "
                                      "run_id = ?, created = ? WHERE id = ?"));
             q.addBindValue(c->after->videoId);
-            q.addBindValue(c->after->name);
+            q.addBindValue(text(c->after->name));
             q.addBindValue(c->after->labelSetId);
             q.addBindValue(nullableId(c->after->runId));
             q.addBindValue(toMs(c->after->created));

@@ -18,6 +18,8 @@ namespace earmark::storage::internal {
 qint64 toMs(const QDateTime &t); // 0 for an invalid time
 QDateTime fromMs(qint64 ms);     // invalid for 0
 QString toJson(const QJsonObject &o);
+// Qt SQL binds a null QString as NULL; NOT NULL text columns get "" instead.
+QString text(const QString &s);
 QJsonObject fromJson(const QString &text);
 
 extern const char kSegmentColumns[]; // the columns readSegment() expects, in order
