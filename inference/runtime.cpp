@@ -1,5 +1,7 @@
 #include "inference/runtime.h"
 
+#include "inference/internal/device.h"
+
 #include <ATen/Parallel.h>
 #include <torch/cuda.h>
 #include <torch/version.h>
@@ -17,6 +19,14 @@ void configureRuntime()
         const int cores = std::max(1, QThread::idealThreadCount());
         at::set_num_threads(cores);
     });
+}
+
+c10::Device computeDevice()
+{
+    configureRuntime();
+    static const c10::Device device = torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0)
+                                                                  : c10::Device(c10::kCPU);
+    return device;
 }
 
 RuntimeInfo runtimeInfo()
