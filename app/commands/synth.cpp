@@ -2,6 +2,7 @@
 
 #include "app/command.h"
 
+#include "core/base/cancellation.h"
 #include "inference/synth/catalog.h"
 #include "inference/synth/generator.h"
 
@@ -9,11 +10,21 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <csignal>
 #include <cstdio>
 
 namespace earmark::app {
 
 namespace {
+
+// Ctrl-C or SIGTERM: stop after the clips being made (the generator then says how far it got).
+CancellationToken *s_cancel = nullptr;
+
+extern "C" void cancelOnSignal(int)
+{
+    if (s_cancel)
+        s_cancel->cancel();
+}
 
 int runSynth(const QStringList &args)
 {
@@ -125,20 +136,30 @@ int runSynth(const QStringList &args)
     const bool showProgress = !parser.isSet(quiet);
     QElapsedTimer timer;
     timer.start();
-    auto summary = synth::generateClips(options, [&](double fraction, const QString &stage) {
-        if (!showProgress)
-            return;
-        const int width = 30;
-        const int filled = int(fraction * width + 0.5);
-        std::fprintf(stderr,
-                     "\r[%s%s] %3d%% %s, %.0f s",
-                     QByteArray(filled, '#').constData(),
-                     QByteArray(width - filled, '.').constData(),
-                     int(fraction * 100 + 0.5),
-                     qPrintable(stage),
-                     timer.elapsed() / 1000.0);
-        std::fflush(stderr);
-    });
+    CancellationToken cancel;
+    s_cancel = &cancel;
+    std::signal(SIGINT, cancelOnSignal);
+    std::signal(SIGTERM, cancelOnSignal);
+    auto summary = synth::generateClips(
+        options,
+        [&](double fraction, const QString &stage) {
+            if (!showProgress)
+                return;
+            const int width = 30;
+            const int filled = int(fraction * width + 0.5);
+            std::fprintf(stderr,
+                         "\r[%s%s] %3d%% %s, %.0f s",
+                         QByteArray(filled, '#').constData(),
+                         QByteArray(width - filled, '.').constData(),
+                         int(fraction * 100 + 0.5),
+                         qPrintable(stage),
+                         timer.elapsed() / 1000.0);
+            std::fflush(stderr);
+        },
+        cancel);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    s_cancel = nullptr;
     if (showProgress)
         std::fprintf(stderr, "\n");
     if (!summary)

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <unistd.h>
 
 namespace earmark::synth {
 
@@ -106,6 +107,9 @@ Status encodeClip(const QString &mp4Path,
     };
     QProcess ffmpeg;
     ffmpeg.setStandardOutputFile(QProcess::nullDevice());
+    // Its own process group: a Ctrl-C in the terminal reaches Earmark, which stops cleanly after
+    // the clips in progress, instead of killing the encoders under it.
+    ffmpeg.setChildProcessModifier([] { ::setpgid(0, 0); });
     ffmpeg.start(ffmpegProgram, args);
     auto cleanUp = [&] {
         QFile::remove(wavPath);

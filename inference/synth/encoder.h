@@ -14,7 +14,8 @@ namespace earmark::synth {
 // the sound (mono float at `sampleRate`) goes through a temporary WAV next to `mp4Path`. Writes
 // H.264 (yuv420p, one keyframe per second, single-threaded so the bytes depend only on the input)
 // and AAC into "<mp4Path>.part" and renames it to `mp4Path` when ffmpeg succeeded; on failure no
-// file is left behind. `frame(i)` is called for i = 0 .. frameCount-1 in order.
+// file is left behind. `frame(i)` is called for i = 0 .. frameCount-1 in order. ffmpeg runs in
+// its own process group, so a terminal's Ctrl-C does not reach it.
 Status encodeClip(const QString &mp4Path,
                   int frameCount,
                   int fps,
