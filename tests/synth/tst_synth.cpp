@@ -1,6 +1,7 @@
 // The clip generator: deterministic, varied, and its truth matches what is heard and seen.
 
 #include "core/media/audiodecoder.h"
+#include "core/media/videoreader.h"
 #include "inference/synth/assets.h"
 #include "inference/synth/catalog.h"
 #include "inference/synth/generator.h"
@@ -11,7 +12,6 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -150,25 +150,20 @@ std::vector<float> decodeClipAudio(const QString &path)
     return pcm;
 }
 
-// All frames of a clip as RGB888 images, decoded by FFmpeg.
-std::vector<QImage> decodeFrames(const QString &path)
+// The frame shown at `seconds`, decoded by core/media's exact video reader.
+QImage decodeFrame(media::VideoReader &reader, double seconds)
 {
-    QProcess ffmpeg;
-    ffmpeg.start(QStringLiteral("ffmpeg"),
-                 {"-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"});
-    ffmpeg.waitForFinished(-1);
-    const QByteArray raw = ffmpeg.readAllStandardOutput();
-    const qsizetype frameBytes = qsizetype(clip::width) * clip::height * 3;
-    std::vector<QImage> frames;
-    for (qsizetype at = 0; at + frameBytes <= raw.size(); at += frameBytes) {
-        QImage image(reinterpret_cast<const uchar *>(raw.constData() + at),
-                     clip::width,
-                     clip::height,
-                     clip::width * 3,
-                     QImage::Format_RGB888);
-        frames.push_back(image.copy());
+    auto frame = reader.frameAt(Time::fromMicroseconds(qint64(std::llround(seconds * 1e6))));
+    if (!frame) {
+        qWarning("%s", qPrintable(frame.errorString()));
+        return {};
     }
-    return frames;
+    return QImage(frame->pixels.data(),
+                  frame->width,
+                  frame->height,
+                  frame->bytesPerLine,
+                  QImage::Format_RGB32)
+        .copy();
 }
 
 double rmsDb(const std::vector<float> &x, qint64 from, qint64 to)
@@ -411,8 +406,10 @@ private Q_SLOTS:
 
             // The masks: the sounding object where it is heard and seen, drawn where the mask
             // says. Frames come from FFmpeg decoding the clip; the background alone from the plan.
-            const std::vector<QImage> frames = decodeFrames(video);
-            QCOMPARE(int(frames.size()), clip::frames);
+            auto reader = media::VideoReader::open(video);
+            QVERIFY2(reader.ok(), qPrintable(reader.errorString()));
+            QCOMPARE((*reader)->width(), clip::width);
+            QCOMPARE((*reader)->frameRate(), double(clip::fps));
             auto catalog = loadCatalog(AssetPool::HeldOut);
             QVERIFY(catalog.ok());
             ClipPlan plan;
@@ -433,7 +430,9 @@ private Q_SLOTS:
                 const bool sounding = second >= std::max(heard->onset, seen->onset)
                                       && second < std::min(heard->offset, seen->offset);
                 const QImage background = renderer->frame(clip::maskFrame(k), false);
-                const QImage &decoded = frames[std::size_t(clip::maskFrame(k))];
+                // Mid-way through the frame's display interval.
+                const QImage decoded = decodeFrame(**reader, (clip::maskFrame(k) + 0.5) / clip::fps);
+                QCOMPARE(decoded.size(), mask.size());
                 int on = 0, changed = 0;
                 for (int y = 0; y < clip::height; ++y)
                     for (int x = 0; x < clip::width; ++x) {
