@@ -14,18 +14,6 @@ namespace {
 
 constexpr double pi = 3.141592653589793;
 
-// Position of a point moving at constant speed inside [lo, hi], bouncing off the ends.
-double bounce(double x0, double v, double lo, double hi, double t)
-{
-    const double span = hi - lo;
-    if (span <= 0)
-        return lo;
-    double x = std::fmod(x0 - lo + v * t, 2 * span);
-    if (x < 0)
-        x += 2 * span;
-    return lo + (x <= span ? x : 2 * span - x);
-}
-
 QString makeId(std::uint64_t value)
 {
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -116,6 +104,17 @@ void placeApart(Rng &rng,
 }
 
 } // namespace
+
+double bounce(double x0, double v, double lo, double hi, double t)
+{
+    const double span = hi - lo;
+    if (span <= 0)
+        return lo;
+    double x = std::fmod(x0 - lo + v * t, 2 * span);
+    if (x < 0)
+        x += 2 * span;
+    return lo + (x <= span ? x : 2 * span - x);
+}
 
 QPointF Motion::centre(double t) const
 {

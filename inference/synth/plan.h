@@ -29,6 +29,10 @@ constexpr int maskFrame(int k)
 }
 } // namespace clip
 
+// Position at time t of a point starting at x0 with speed v inside [lo, hi], bouncing off the
+// ends (objects and the background's pan move this way).
+double bounce(double x0, double v, double lo, double hi, double t);
+
 // A drawn object's path: its centre drifts at a constant velocity and bounces inside a box, its
 // size breathes and it sways. All in pixels, seconds and degrees.
 struct Motion

@@ -16,15 +16,6 @@ namespace {
 constexpr double pi = 3.141592653589793;
 constexpr int rate = clip::sampleRate;
 
-double bounce(double x0, double v, double lo, double hi, double t)
-{
-    const double span = hi - lo;
-    double x = std::fmod(x0 - lo + v * t, 2 * span);
-    if (x < 0)
-        x += 2 * span;
-    return lo + (x <= span ? x : 2 * span - x);
-}
-
 double rms(const std::vector<float> &x, qint64 from, qint64 to)
 {
     double sum = 0;
