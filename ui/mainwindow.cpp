@@ -1,10 +1,14 @@
 #include "ui/mainwindow.h"
 
 #include "core/base/version.h"
+#include "inference/llm/llmsettings.h"
+#include "ui/chat/chatpanel.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/library/librarypanel.h"
 #include "ui/player/playerwidget.h"
 #include "ui/player/videoview.h"
+#include "ui/preferences/chatpage.h"
+#include "ui/preferences/preferencesdialog.h"
 #include "ui/shell/actionregistry.h"
 #include "ui/shell/language.h"
 #include "ui/shell/shortcutsdialog.h"
@@ -67,7 +71,18 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     m_libraryDock->setWidget(m_libraryPanel);
     addDockWidget(Qt::LeftDockWidgetArea, m_libraryDock);
 
+    m_chatPanel = new ChatPanel(m_library, this);
+    {
+        QSettings settings;
+        m_chatPanel->setSettings(llm::loadLlmSettings(settings));
+    }
+    m_chatDock = new QDockWidget(tr("Chat"), this);
+    m_chatDock->setObjectName(QStringLiteral("chatDock"));
+    m_chatDock->setWidget(m_chatPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
+
     createActions();
+    createChatActions();
 
     connect(m_libraryPanel, &LibraryPanel::videoActivated, this, &MainWindow::openVideo);
     connect(m_library, &LibraryController::errorOccurred, this, &MainWindow::showError);
@@ -91,6 +106,14 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     });
     connect(m_waveform, &WaveformView::seekRequested, m_player, &PlayerWidget::seek);
     connect(m_timeline, &TimelineView::seekRequested, m_player, &PlayerWidget::seek);
+    connect(m_chatPanel, &ChatPanel::seekRequested, m_player, &PlayerWidget::seek);
+    connect(m_chatPanel, &ChatPanel::settingsRequested, this, [this] {
+        showPreferences(QStringLiteral("chatPreferences"));
+    });
+    connect(m_chatPanel, &ChatPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_axis, &TimeAxis::rangeChanged, m_chatPanel, [this] {
+        m_chatPanel->setVisibleRange(std::make_pair(m_axis->visibleStart(), m_axis->visibleEnd()));
+    });
 
     restoreLayout();
     statusBar()->showMessage(tr("Library: %1").arg(m_library->location()));
@@ -240,11 +263,61 @@ void MainWindow::openVideo(const Video &video)
     setWindowTitle(tr("%1 — Earmark").arg(video.title));
     m_libraryPanel->selectVideo(video.id);
     m_player->open(video.path, video.frameRate);
+    m_chatPanel->setVideo(video);
     m_axis->setDuration(video.duration);
     if (video.hasAudio)
         m_waveform->load(video.path);
     else
         m_waveform->clear();
+}
+
+void MainWindow::createChatActions()
+{
+    QAction *ask = m_actions->add(QStringLiteral("chat.ask"),
+                                  tr("Chat"),
+                                  tr("&Ask About the Video…"),
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(ask, &QAction::triggered, this, [this] {
+        m_chatDock->show();
+        m_chatDock->raise();
+        m_chatPanel->focusInput();
+    });
+    QAction *preferences = m_actions->add(QStringLiteral("app.preferences"),
+                                          tr("File"),
+                                          tr("&Preferences…"),
+                                          QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, [this] { showPreferences(); });
+    // The File and View menus exist already: Preferences goes above Quit, the chat under the
+    // library in View.
+    for (QAction *entry : menuBar()->actions()) {
+        QMenu *menu = entry->menu();
+        if (!menu)
+            continue;
+        const QList<QAction *> items = menu->actions();
+        if (QAction *quit = m_actions->action(QStringLiteral("file.quit")); items.contains(quit)) {
+            menu->insertAction(quit, preferences);
+            menu->insertSeparator(quit);
+        }
+        const qsizetype library = items.indexOf(m_libraryDock->toggleViewAction());
+        if (library >= 0) {
+            QAction *next = items.value(library + 1);
+            menu->insertAction(next, m_chatDock->toggleViewAction());
+            menu->insertAction(next, ask);
+        }
+    }
+}
+
+void MainWindow::showPreferences(const QString &page)
+{
+    QSettings settings;
+    PreferencesDialog dialog(this);
+    auto *chat = new ChatPreferencesPage(&settings, &dialog);
+    connect(chat, &ChatPreferencesPage::settingsApplied, m_chatPanel, &ChatPanel::setSettings);
+    dialog.addPage(chat);
+    if (!page.isEmpty())
+        dialog.showPage(page);
+    dialog.exec();
 }
 
 void MainWindow::showOpenDialog()

@@ -13,6 +13,7 @@ class QLabel;
 namespace earmark::ui {
 
 class ActionRegistry;
+class ChatPanel;
 class LibraryController;
 class LibraryPanel;
 class PlayerWidget;
@@ -34,6 +35,8 @@ public:
     void openFiles(const QStringList &paths);
     // Opens a library video in the player.
     void openVideo(const annotation::Video &video);
+    // Opens Preferences, at the page whose objectName is `page` when given.
+    void showPreferences(const QString &page = QString());
 
     std::optional<annotation::Video> currentVideo() const { return m_current; }
 
@@ -42,6 +45,7 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     LibraryPanel *libraryPanel() const { return m_libraryPanel; }
     TimeAxis *timeAxis() const { return m_axis; }
+    ChatPanel *chatPanel() const { return m_chatPanel; }
     ActionRegistry *actions() const { return m_actions; }
 
 protected:
@@ -51,6 +55,7 @@ protected:
 
 private:
     void createActions();
+    void createChatActions();
     void showOpenDialog();
     void showAbout();
     void showShortcuts();
@@ -67,6 +72,8 @@ private:
     TimelineView *m_timeline = nullptr;
     LibraryPanel *m_libraryPanel = nullptr;
     QDockWidget *m_libraryDock = nullptr;
+    ChatPanel *m_chatPanel = nullptr;
+    QDockWidget *m_chatDock = nullptr;
     std::optional<annotation::Video> m_current;
     QStringList m_pendingOpen; // files whose addition should open them
 };

@@ -91,7 +91,8 @@ Result<ChatMessage> ChatRepository::add(const ChatMessage &message)
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
         q.addBindValue(stored.videoId);
         q.addBindValue(chatRoleName(stored.role));
-        q.addBindValue(stored.content);
+        // Empty, not NULL, here and below: the columns are NOT NULL.
+        q.addBindValue(stored.content.isNull() ? QStringLiteral("") : stored.content);
         if (stored.range) {
             q.addBindValue(stored.range->start.microseconds());
             q.addBindValue(stored.range->end.microseconds());
@@ -99,7 +100,6 @@ Result<ChatMessage> ChatRepository::add(const ChatMessage &message)
             q.addBindValue(QVariant(QMetaType::fromType<qlonglong>()));
             q.addBindValue(QVariant(QMetaType::fromType<qlonglong>()));
         }
-        // Empty, not NULL: the columns are NOT NULL.
         q.addBindValue(stored.model.isNull() ? QStringLiteral("") : stored.model);
         q.addBindValue(chatStatusName(stored.status));
         q.addBindValue(stored.error.isNull() ? QStringLiteral("") : stored.error);

@@ -136,7 +136,10 @@ void AskJob::start()
             return;
         ChatRequest request;
         request.model = input.settings.model.trimmed();
-        request.systemPrompt = systemPrompt(input.context);
+        PromptContext context = input.context;
+        if (context.videoDuration <= Time())
+            context.videoDuration = clip->videoDuration;
+        request.systemPrompt = systemPrompt(context);
         request.history = input.history;
         request.question = input.question;
         request.clip = clip;

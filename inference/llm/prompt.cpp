@@ -22,9 +22,11 @@ QString systemPrompt(const PromptContext &context)
         "it. You are given frames of the video and its sound. Answer from what you see and hear; "
         "say so when you are not sure. Whenever you refer to a moment, give its time in the "
         "video as m:ss (for example 0:32) or h:mm:ss, so that the person can jump to it.");
-    if (!context.videoTitle.isEmpty())
+    if (!context.videoTitle.isEmpty() && context.videoDuration > Time())
         text += QStringLiteral("\n\nThe video is \"%1\", %2 long.")
                     .arg(context.videoTitle, formatTime(context.videoDuration));
+    else if (!context.videoTitle.isEmpty())
+        text += QStringLiteral("\n\nThe video is \"%1\".").arg(context.videoTitle);
 
     QList<ContextAnnotation> list;
     for (const ContextAnnotation &a : context.annotations) {

@@ -56,6 +56,7 @@ Result<VideoClip> prepareVideoClip(const ClipSource &source,
     VideoClip clip;
     clip.path = path;
     clip.wholeVideo = !range.has_value();
+    clip.videoDuration = duration;
     clip.start = range ? std::max(Time(), range->start) : Time();
     clip.end = range ? range->end : duration;
     if (duration > Time())

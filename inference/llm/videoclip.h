@@ -25,6 +25,7 @@ struct VideoClip
     Time start; // of the clip in the video
     Time end;
     bool wholeVideo = true; // false: a selection
+    Time videoDuration;     // of the whole video
 
     QList<Time> frameTimes;       // presentation times of the frames, ascending
     QList<QByteArray> jpegFrames; // one JPEG file per frame time

@@ -68,6 +68,14 @@ private Q_SLOTS:
             failed.error = QStringLiteral("The answer was cut off.");
             QVERIFY(chat.add(failed).ok());
 
+            // An answer that failed before any text arrived.
+            ChatMessage nothing;
+            nothing.videoId = first;
+            nothing.role = ChatMessage::Role::Assistant;
+            nothing.status = ChatMessage::Status::Error;
+            nothing.error = QStringLiteral("Cannot reach the chat server.");
+            QVERIFY2(chat.add(nothing).ok(), "an empty answer is stored");
+
             ChatMessage other;
             other.videoId = second;
             other.content = QStringLiteral("What is said?");
@@ -80,7 +88,7 @@ private Q_SLOTS:
         storage::ChatRepository chat(*db);
         auto list = chat.forVideo(first);
         QVERIFY2(list.ok(), qPrintable(list.errorString()));
-        QCOMPARE(list->size(), 3);
+        QCOMPARE(list->size(), 4);
         QCOMPARE(list->at(0).role, ChatMessage::Role::User);
         QCOMPARE(list->at(0).content, QStringLiteral("When does the dog bark?"));
         QCOMPARE(list->at(0).range,
@@ -91,11 +99,13 @@ private Q_SLOTS:
         QCOMPARE(list->at(2).status, ChatMessage::Status::Error);
         QCOMPARE(list->at(2).error, QStringLiteral("The answer was cut off."));
         QVERIFY(!list->at(2).range.has_value());
+        QVERIFY(list->at(3).content.isEmpty());
+        QCOMPARE(list->at(3).error, QStringLiteral("Cannot reach the chat server."));
         QCOMPARE(chat.forVideo(second)->size(), 1);
 
         // Asking again replaces a failed answer.
         QVERIFY(chat.remove(list->at(2).id).ok());
-        QCOMPARE(chat.forVideo(first)->size(), 2);
+        QCOMPARE(chat.forVideo(first)->size(), 3);
         QVERIFY(!chat.byId(list->at(2).id)->has_value());
 
         // Clearing one conversation leaves the other.
