@@ -119,41 +119,39 @@ Result<QList<Segment>> AnnotationRepository::segmentsIn(VideoId video, Time star
     QList<Segment> out;
     if (!(start < end))
         return out;
-    QSqlDatabase db = m_db->connection();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT segment_classes FROM videos WHERE id = ?"));
+    // One statement of fixed text: for each duration class c (a segment of class c lasts at most
+    // 2^c us), an index range scan of (video_id, span_class = c, onset_us in (start - 2^c, end)).
+    // SQLite and PostgreSQL both run it as a nested loop over the 63 classes, each an index probe
+    // (empty classes cost one probe). A scalar subquery on videos.segment_classes in the same
+    // statement made SQLite build a Bloom filter over the whole table per query: it is not used.
+    static const QString sql = [] {
+        QStringList values, columns;
+        for (int c = 0; c < 63; ++c)
+            values << QStringLiteral("(%1, CAST(%2 AS BIGINT))").arg(c).arg(qint64(1) << c);
+        for (const QString &col :
+             QString::fromLatin1(internal::kSegmentColumns).split(QLatin1Char(',')))
+            columns << QStringLiteral("s.") + col.trimmed();
+        return QStringLiteral("WITH classes(k, longest) AS (VALUES %1) "
+                              "SELECT %2 FROM classes c JOIN segments s"
+                              " ON s.video_id = ? AND s.span_class = c.k"
+                              " AND s.onset_us > ? - c.longest AND s.onset_us < ? "
+                              "WHERE s.offset_us > ? ORDER BY s.onset_us, s.id")
+            .arg(values.join(QStringLiteral(", ")), columns.join(QStringLiteral(", ")));
+    }();
+    QSqlQuery &q = *m_db->cachedQuery(sql);
     q.addBindValue(video);
-    if (!q.exec())
-        return Error(QStringLiteral("cannot read video %1: %2").arg(video).arg(sqlErrorText(q)),
+    q.addBindValue(start.microseconds());
+    q.addBindValue(end.microseconds());
+    q.addBindValue(start.microseconds());
+    if (!q.exec()) {
+        const QString text = sqlErrorText(q);
+        q.finish();
+        return Error(QStringLiteral("cannot read the segments of video %1: %2").arg(video).arg(text),
                      m_db->location());
-    if (!q.next())
-        return out;
-    const quint64 classes = quint64(q.value(0).toLongLong());
-    if (classes == 0)
-        return out;
-    QStringList parts;
-    QList<qint64> binds;
-    for (int c = 0; c < 63; ++c) {
-        if (!(classes & (quint64(1) << c)))
-            continue;
-        const qint64 longest = qint64(1) << c;
-        parts << QStringLiteral("SELECT %1 FROM segments WHERE video_id = ? AND span_class = %2 "
-                                "AND onset_us > ? AND onset_us < ? AND offset_us > ?")
-                     .arg(QLatin1String(internal::kSegmentColumns))
-                     .arg(c);
-        binds << video << start.microseconds() - longest << end.microseconds()
-              << start.microseconds();
     }
-    q.prepare(parts.join(QLatin1String(" UNION ALL ")) + QStringLiteral(" ORDER BY onset_us, id"));
-    for (qint64 b : std::as_const(binds))
-        q.addBindValue(b);
-    if (!q.exec())
-        return Error(QStringLiteral("cannot read the segments of video %1: %2")
-                         .arg(video)
-                         .arg(sqlErrorText(q)),
-                     m_db->location());
     while (q.next())
         out.append(internal::readSegment(q));
+    q.finish();
     return out;
 }
 

@@ -32,6 +32,9 @@ QString sqlErrorText(const QSqlQuery &query)
 
 Database::~Database()
 {
+    // Cached statements first: a connection is removed only once no query holds it.
+    qDeleteAll(m_statements);
+    m_statements.clear();
     // Connections of other threads are removed too; their handles are gone by now (a Qt SQL
     // connection lives only inside the calls that use it).
     const QStringList names = QSqlDatabase::connectionNames();
@@ -134,6 +137,19 @@ Status Database::openFirstConnection()
     if (!migrated)
         return Error(migrated.error().message, m_location);
     return {};
+}
+
+QSqlQuery *Database::cachedQuery(const QString &sql) const
+{
+    const QString key = connectionName() + QLatin1Char('\n') + sql;
+    QMutexLocker lock(&m_statementsMutex);
+    if (QSqlQuery *q = m_statements.value(key))
+        return q;
+    auto *q = new QSqlQuery(connection());
+    q->setForwardOnly(true);
+    q->prepare(sql);
+    m_statements.insert(key, q);
+    return q;
 }
 
 int Database::schemaVersion() const

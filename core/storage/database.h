@@ -2,11 +2,15 @@
 
 #include "core/base/result.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QString>
 
 #include <functional>
 #include <memory>
+
+class QSqlQuery;
 
 namespace earmark::storage {
 
@@ -39,6 +43,11 @@ public:
     // rolled back (nothing changed) otherwise.
     Status transaction(const std::function<Status(QSqlDatabase &)> &work) const;
 
+    // This thread's prepared statement for `sql`, prepared on first use and kept until the
+    // Database goes: for queries run often (parsing and planning can cost more than running).
+    // Bind, exec, read, then finish() it; one use at a time. Owned by the Database.
+    QSqlQuery *cachedQuery(const QString &sql) const;
+
 private:
     Database() = default;
     Status openFirstConnection();
@@ -47,6 +56,8 @@ private:
     Backend m_backend = Backend::SQLite;
     QString m_location;
     QString m_namePrefix;
+    mutable QMutex m_statementsMutex;
+    mutable QHash<QString, QSqlQuery *> m_statements; // key: connection name + sql
 };
 
 // Formats a failed query's error with its statement for an Error message.
