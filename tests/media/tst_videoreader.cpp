@@ -85,10 +85,7 @@ private Q_SLOTS:
         }
     }
 
-    void stepsForwardAndBack_data()
-    {
-        randomAccess_data();
-    }
+    void stepsForwardAndBack_data() { randomAccess_data(); }
 
     void stepsForwardAndBack()
     {
