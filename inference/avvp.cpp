@@ -3,6 +3,7 @@
 #include "inference/internal/checkpoint.h"
 #include "inference/internal/device.h"
 #include "inference/internal/heads.h"
+#include "inference/internal/packmodels.h"
 #include "inference/internal/tensorutil.h"
 #include "inference/runtime.h"
 
@@ -167,157 +168,21 @@ AvvpModel::AvvpModel(std::unique_ptr<Private> p)
 
 AvvpModel::~AvvpModel() = default;
 
-namespace {
-
-// The tensor whose key ends with `suffix` (after any prefix), and that prefix.
-const at::Tensor *findSuffix(const StateDict &sd, const std::string &suffix, std::string *prefix)
-{
-    for (const auto &[key, t] : sd.entries) {
-        if (key.size() >= suffix.size()
-            && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0
-            && (key.size() == suffix.size() || key[key.size() - suffix.size() - 1] == '.')) {
-            if (prefix)
-                *prefix = key.substr(0, key.size() - suffix.size());
-            return &t;
-        }
-    }
-    return nullptr;
-}
-
-// Fills what the config leaves open from the checkpoint's shapes and the arch's defaults.
-nn::AvvpHeadOptions optionsFor(const AvvpHeadConfig &c, const StateDict &sd)
-{
-    nn::AvvpHeadOptions o;
-    switch (c.arch) {
-    case AvvpArch::Han:
-        o = nn::AvvpHeadOptions::han();
-        break;
-    case AvvpArch::Valor:
-        o = nn::AvvpHeadOptions::valor();
-        break;
-    case AvvpArch::ValorPlusPlus:
-        o = nn::AvvpHeadOptions::valorPlus();
-        o.audioDim = 768;
-        o.visualDim = 768;
-        break;
-    case AvvpArch::Link:
-        o = nn::AvvpHeadOptions::link(512);
-        break;
-    }
-    std::string prefix;
-    if (const at::Tensor *t = findSuffix(sd, "fc_a.weight", &prefix); t && t->dim() == 2) {
-        o.hidden = t->size(0);
-        o.audioDim = t->size(1);
-    }
-    auto dims = [&](const char *name, int64_t *out0, int64_t *out1) {
-        const at::Tensor *t = sd.find(prefix + name);
-        if (t && t->dim() == 2) {
-            if (out0)
-                *out0 = t->size(0);
-            if (out1)
-                *out1 = t->size(1);
-        }
-    };
-    dims("fc_v.weight", nullptr, &o.visualDim);
-    dims("fc_st.weight", nullptr, &o.stDim);
-    dims("fc_prob.weight", &o.classes, nullptr);
-    dims("hat_encoder.layers.0.linear1.weight", &o.feedForward, nullptr);
-    int64_t layers = 0;
-    while (sd.find(prefix + "hat_encoder.layers." + std::to_string(layers) + ".linear1.weight"))
-        ++layers;
-    if (layers > 0)
-        o.layers = layers;
-    if (c.arch == AvvpArch::Link) {
-        o.temporalSpatial = sd.find(prefix + "tsa_a.norm.weight") != nullptr;
-        o.adaptiveInteraction = sd.find(prefix + "hat_encoder.layers.0.alpha") != nullptr;
-        int64_t textDim = 0;
-        dims("sem_a.label_text", nullptr, &textDim);
-        o.labelTextDim = textDim;
-    }
-    if (c.hidden > 0)
-        o.hidden = c.hidden;
-    if (c.heads > 0)
-        o.heads = c.heads;
-    if (c.layers > 0)
-        o.layers = c.layers;
-    if (c.feedForward > 0)
-        o.feedForward = c.feedForward;
-    if (c.norm != NormPlacement::Default)
-        o.norm = c.norm == NormPlacement::Pre ? nn::NormPlacement::Pre : nn::NormPlacement::Post;
-    return o;
-}
-
-QString describe(AvvpArch arch, const nn::AvvpHeadOptions &o)
-{
-    QString name;
-    switch (arch) {
-    case AvvpArch::Han:
-        name = QStringLiteral("HAN");
-        break;
-    case AvvpArch::Valor:
-        name = QStringLiteral("VALOR");
-        break;
-    case AvvpArch::ValorPlusPlus:
-        name = QStringLiteral("VALOR++");
-        break;
-    case AvvpArch::Link:
-        name = QStringLiteral("LINK");
-        break;
-    }
-    return QStringLiteral("%1 head: audio %2, visual %3, st %4, hidden %5, %6 head%7, "
-                          "feed-forward %8, %9 layer%10, %11, %12 classes")
-        .arg(name)
-        .arg(o.audioDim)
-        .arg(o.visualDim)
-        .arg(o.stDim)
-        .arg(o.hidden)
-        .arg(o.heads)
-        .arg(o.heads == 1 ? QString() : QStringLiteral("s"))
-        .arg(o.feedForward)
-        .arg(o.layers)
-        .arg(o.layers == 1 ? QString() : QStringLiteral("s"))
-        .arg(o.norm == nn::NormPlacement::Pre ? QStringLiteral("pre-norm")
-                                              : QStringLiteral("post-norm"))
-        .arg(o.classes);
-}
-
-} // namespace
-
 Result<std::unique_ptr<AvvpModel>> AvvpModel::load(const QString &path, const AvvpHeadConfig &config)
 {
-    configureRuntime();
-    auto ck = readCheckpoint(path);
-    if (!ck)
-        return ck.error();
-    const nn::AvvpHeadOptions options = optionsFor(config, ck->tensors);
-    if (options.hidden % options.heads != 0)
-        return Error(QStringLiteral("hidden size %1 is not divisible by %2 heads; give --heads")
-                         .arg(options.hidden)
-                         .arg(options.heads),
-                     path);
     auto p = std::make_unique<Private>();
     p->arch = config.arch;
-    try {
-        p->head = nn::AvvpHead(options);
-    } catch (const std::exception &e) {
-        return Error(QStringLiteral("cannot build the head: %1")
-                         .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)),
-                     path);
-    }
-    LoadOptions lo;
-    lo.ignoredPrefixes = p->head->unusedCheckpointPrefixes();
-    auto loaded = loadStateDict(*p->head, ck->tensors, describe(config.arch, options), lo);
-    if (!loaded)
-        return Error(loaded.error().message, path);
-    p->head->eval();
     p->device = computeDevice();
-    p->head->to(p->device);
+    auto head = loadAvvpHead(path, config, p->device);
+    if (!head)
+        return head.error();
+    p->head = *head;
     return std::unique_ptr<AvvpModel>(new AvvpModel(std::move(p)));
 }
 
 QString AvvpModel::description() const
 {
-    return describe(d->arch, d->head->options());
+    return describeAvvpHead(d->arch, d->head->options());
 }
 
 int AvvpModel::classes() const

@@ -1,5 +1,7 @@
 #include "inference/internal/heads.h"
 
+#include <c10/core/InferenceMode.h>
+
 #include <torch/nn/functional/activation.h>
 #include <torch/nn/functional/loss.h>
 #include <torch/nn/init.h>
@@ -273,6 +275,8 @@ const at::Tensor &AvvpHeadImpl::featureMapPooling(const at::Tensor &like)
     const int64_t T = m_options.segments;
     if (!m_mapPooling.defined() || m_mapPooling.scalar_type() != like.scalar_type()
         || m_mapPooling.device() != like.device()) {
+        // A constant, not an inference tensor: usable in training after an inference call.
+        c10::InferenceMode normal(false);
         torch::NoGradGuard noGrad;
         // One-hot maps through the same operations give the columns of the linear map.
         at::Tensor eye = at::eye(64, at::TensorOptions().dtype(at::kDouble)).view({1, 64, 2, 32});

@@ -49,8 +49,9 @@ enum class AssetPool { All, Training, HeldOut };
 // Where the Debian packages put their files. Defaults are Debian 12's paths.
 struct AssetRoots
 {
-    QString speech = QStringLiteral("/usr/share/asterisk/sounds/en"); // asterisk-core-sounds-en-wav
-    QString sonicPi = QStringLiteral("/usr/share/sonic-pi/samples");  // sonic-pi-samples
+    QString speech = QStringLiteral(
+        "/usr/share/asterisk/sounds/en_US_f_Allison");               // asterisk-core-sounds-en-wav
+    QString sonicPi = QStringLiteral("/usr/share/sonic-pi/samples"); // sonic-pi-samples
     QString soundTheme = QStringLiteral(
         "/usr/share/sounds/freedesktop/stereo"); // sound-theme-freedesktop
     QString soundFont = QStringLiteral("/usr/share/sounds/sf2/FluidR3_GM.sf2"); // fluid-soundfont-gm

@@ -324,9 +324,31 @@ def write_npy_variants():
     np.save(os.path.join(d, "strings.npy"), np.array(["a", "b"]))
 
 
+def write_encoders():
+    """A TorchScript audio encoder as a person would export one: one window [1, samples] in,
+    [1, 10, 16] per-segment features out."""
+    d = os.path.join(OUT, "encoders")
+    os.makedirs(d, exist_ok=True)
+
+    class SegmentEnergy(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.proj = nn.Linear(4, 16)
+
+        def forward(self, waveform):
+            segments = waveform.reshape(waveform.shape[0], 10, -1)
+            stats = torch.stack([segments.abs().mean(-1), segments.std(-1),
+                                 segments.max(-1).values, segments.min(-1).values], -1)
+            return torch.tanh(self.proj(stats * 4.0))
+
+    torch.manual_seed(5)
+    torch.jit.script(SegmentEnergy()).save(os.path.join(d, "segment_energy.pt"))
+
+
 if __name__ == "__main__":
     torch.set_num_threads(1)
     write_npy_variants()
     write_checkpoint_variants()
     write_avvp_references()
+    write_encoders()
     print("fixtures written to", OUT)
