@@ -5,7 +5,9 @@
 
 #include "core/base/log.h"
 #include "core/base/version.h"
+#include "inference/engine.h"
 #include "inference/runtime.h"
+#include "ui/analysis/analysiscontroller.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/shell/language.h"
@@ -77,7 +79,10 @@ int runGui(int argc, char **argv)
         return 1;
     }
     ui::LibraryController controller(*db);
+    // Declared before the window so that it outlives it.
+    ui::AnalysisController analysis(inference::createEngine(), &controller);
     ui::MainWindow window(&controller);
+    window.setAnalysis(&analysis);
     window.show();
     window.openFiles(parser.positionalArguments());
     return app.exec();

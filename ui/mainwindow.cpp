@@ -2,7 +2,9 @@
 
 #include "core/base/version.h"
 #include "inference/llm/llmsettings.h"
+#include "ui/analysis/analysisui.h"
 #include "ui/chat/chatpanel.h"
+#include "ui/editing/workbench.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/library/librarypanel.h"
 #include "ui/player/playerwidget.h"
@@ -53,15 +55,16 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     m_waveform->setObjectName(QStringLiteral("waveform"));
     m_timeline = new TimelineView(m_axis, this);
     m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_workbench = new Workbench(this, m_library);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("centralSplitter"));
     splitter->addWidget(m_player);
-    splitter->addWidget(m_waveform);
+    splitter->addWidget(m_workbench->alignWithLanes(m_waveform));
     splitter->addWidget(m_timeline);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 2);
+    splitter->setStretchFactor(2, 4);
     splitter->setChildrenCollapsible(false);
     setCentralWidget(splitter);
 
@@ -121,6 +124,11 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setAnalysis(AnalysisController *analysis)
+{
+    new AnalysisUi(this, m_library, analysis);
+}
 
 void MainWindow::createActions()
 {
@@ -189,6 +197,7 @@ void MainWindow::createActions()
     view->addAction(zoomAll);
     view->addSeparator();
     buildAppearanceMenus(view);
+    m_workbench->createMenus(menuBar(), playback, view);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts = m_actions->add(QStringLiteral("help.shortcuts"),
@@ -264,6 +273,7 @@ void MainWindow::openVideo(const Video &video)
     m_libraryPanel->selectVideo(video.id);
     m_player->open(video.path, video.frameRate);
     m_chatPanel->setVideo(video);
+    m_workbench->openVideo(video);
     m_axis->setDuration(video.duration);
     if (video.hasAudio)
         m_waveform->load(video.path);
@@ -368,8 +378,12 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-    if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
-        splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
+    if (auto *splitter = qobject_cast<QSplitter *>(centralWidget())) {
+        // First run: the timeline gets nearly as much room as the picture.
+        if (!splitter->restoreState(
+                settings.value(QStringLiteral("mainWindow/splitter")).toByteArray()))
+            splitter->setSizes({500, 70, 430});
+    }
 }
 
 void MainWindow::saveLayout()
@@ -384,6 +398,7 @@ void MainWindow::saveLayout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    m_workbench->shutDown();
     m_player->close();
     event->accept();
 }

@@ -13,6 +13,7 @@ class QLabel;
 namespace earmark::ui {
 
 class ActionRegistry;
+class AnalysisController;
 class ChatPanel;
 class LibraryController;
 class LibraryPanel;
@@ -20,6 +21,7 @@ class PlayerWidget;
 class TimeAxis;
 class TimelineView;
 class WaveformView;
+class Workbench;
 
 // The main window: library panel on the side; player, waveform and timeline in the middle.
 // Remembers its geometry and layout. GUI thread only.
@@ -37,6 +39,8 @@ public:
     void openVideo(const annotation::Video &video);
     // Opens Preferences, at the page whose objectName is `page` when given.
     void showPreferences(const QString &page = QString());
+    // Adds the Analysis menu and dock (app/ wires the engine; the window does not own it).
+    void setAnalysis(AnalysisController *analysis);
 
     std::optional<annotation::Video> currentVideo() const { return m_current; }
 
@@ -47,6 +51,7 @@ public:
     TimeAxis *timeAxis() const { return m_axis; }
     ChatPanel *chatPanel() const { return m_chatPanel; }
     ActionRegistry *actions() const { return m_actions; }
+    Workbench *workbench() const { return m_workbench; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +79,7 @@ private:
     QDockWidget *m_libraryDock = nullptr;
     ChatPanel *m_chatPanel = nullptr;
     QDockWidget *m_chatDock = nullptr;
+    Workbench *m_workbench = nullptr;
     std::optional<annotation::Video> m_current;
     QStringList m_pendingOpen; // files whose addition should open them
 };

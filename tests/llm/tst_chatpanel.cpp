@@ -13,14 +13,21 @@
 #include "ui/chat/chatpanel.h"
 #include "ui/chat/chatsession.h"
 #include "ui/library/librarycontroller.h"
+#include "ui/mainwindow.h"
 #include "ui/player/playerwidget.h"
 #include "ui/preferences/chatpage.h"
+#include "ui/shell/actionregistry.h"
+#include "ui/timeaxis.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -408,6 +415,74 @@ private Q_SLOTS:
         QVERIFY(bytes.contains("Who holds the key?")); // the conversation is there
         QVERIFY(!bytes.contains(key.toUtf8()));
         QVERIFY(!bytes.contains("sk-wrong-777"));
+    }
+
+    void mainWindowChat()
+    {
+        LoopbackChatServer server;
+        QVERIFY(server.listen());
+        ReplyScript script;
+        script.pieces = {QStringLiteral("The picture changes at 0:07.")};
+        server.setScript(script);
+
+        ui::MainWindow window(m_library.get());
+        window.resize(1400, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::ChatPanel *panel = window.chatPanel();
+        QVERIFY(panel);
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("chatDock"));
+        QVERIFY(dock && dock->widget() == panel);
+        // The dock can be shown from View, the chat reached by its shortcut, Preferences from File.
+        QAction *ask = window.actions()->action(QStringLiteral("chat.ask"));
+        QVERIFY(ask);
+        QCOMPARE(ask->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+        QVERIFY(window.actions()->action(QStringLiteral("app.preferences")));
+        bool inView = false;
+        bool inFile = false;
+        for (QAction *entry : window.menuBar()->actions()) {
+            if (entry->menu() && entry->menu()->actions().contains(dock->toggleViewAction()))
+                inView = true;
+            if (entry->menu()
+                && entry->menu()->actions().contains(
+                    window.actions()->action(QStringLiteral("app.preferences"))))
+                inFile = true;
+        }
+        QVERIFY(inView && inFile);
+        dock->hide();
+        ask->trigger();
+        QVERIFY(dock->isVisible());
+
+        llm::LlmSettings settings = panel->settings();
+        settings.endpoint = server.endpoint();
+        settings.model = QStringLiteral("video-salmonn");
+        panel->setSettings(settings);
+
+        // Opening a video gives the chat that video.
+        window.openVideo(m_other);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->session() && panel->session()->isLoaded(), 5000);
+        QCOMPARE(panel->video()->id, m_other.id);
+        QTRY_VERIFY_WITH_TIMEOUT(window.player()->duration() > Time(), 10000);
+
+        // Zoomed in, the part in view can be asked about.
+        window.timeAxis()->setVisibleRange(Time::fromSeconds(2), Time::fromSeconds(6));
+        auto *scope = panel->findChild<QComboBox *>(QStringLiteral("chatScope"));
+        QVERIFY2(scope->count() >= 2, "the part in view is not offered");
+        panel->setScope(ui::ChatPanel::Scope::VisiblePart);
+        QTest::keyClicks(panel->input(), QStringLiteral("When does the picture change?"));
+        QTest::keyClick(panel->input(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->session()->isBusy(), 10000);
+        QVERIFY(
+            server.requests().last().texts.first().contains(QLatin1String("from 0:02 to 0:06")));
+
+        // A time in the answer moves the window's player.
+        QVERIFY(clickLink(panel->conversation(), QStringLiteral("seek:7000000")));
+        QTRY_COMPARE_WITH_TIMEOUT(window.player()->position(), Time::fromSeconds(7), 5000);
+
+        const QString shots = QStringLiteral(EARMARK_BINARY_DIR "/screenshots");
+        QDir().mkpath(shots);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/mainwindow-chat.png")));
+        window.close();
     }
 
     void annotationsBecomeContext()

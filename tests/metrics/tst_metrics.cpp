@@ -170,7 +170,8 @@ private Q_SLOTS:
         formats::ReadOptions read;
         read.labelSets = *sets;
         read.skipBadRows = true;
-        for (const char *file : {"AVVP_val_pd.csv", "AVVP_val_dense_audio.csv", "AVVP_val_dense_visual.csv"}) {
+        for (const char *file :
+             {"AVVP_val_pd.csv", "AVVP_val_dense_audio.csv", "AVVP_val_dense_visual.csv"}) {
             const QString path = kLlp + QLatin1String(file);
             const QString format = QLatin1String(file).contains(QLatin1String("dense"))
                                        ? QStringLiteral("llp-dense")
@@ -191,7 +192,8 @@ private Q_SLOTS:
         }
         const annotation::LabelSet llp = annotation::LabelSet::llp();
         for (const char *file : {"pred_audio.csv", "pred_visual.csv"}) {
-            auto data = formats::findFormat(QStringLiteral("llp-dense"))->read(kFixture + QLatin1String(file), read);
+            auto data = formats::findFormat(QStringLiteral("llp-dense"))
+                            ->read(kFixture + QLatin1String(file), read);
             QVERIFY2(data.ok(), qPrintable(data.errorString()));
             for (const formats::DatasetSegment &d : std::as_const(data->segments)) {
                 annotation::Segment s;
@@ -248,8 +250,9 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(text);
         };
-        write(QStringLiteral("truth.txt"), "Category&VideoID&Quality&StartTime&EndTime\n"
-                                           "Bark&aaaaaaaaaaa&good&2&5\nGoat&bbbbbbbbbbb&good&0&10\n");
+        write(QStringLiteral("truth.txt"),
+              "Category&VideoID&Quality&StartTime&EndTime\n"
+              "Bark&aaaaaaaaaaa&good&2&5\nGoat&bbbbbbbbbbb&good&0&10\n");
         write(QStringLiteral("pred.txt"), "Bark&aaaaaaaaaaa&good&3&6\n");
         auto r = evaluateAveFiles(dir.filePath(QStringLiteral("truth.txt")),
                                   dir.filePath(QStringLiteral("pred.txt")));
@@ -315,8 +318,11 @@ private Q_SLOTS:
         png(QStringLiteral("pred/vidA_1.png"), QByteArray("\xe6\x66\x99\0", 4));
         png(QStringLiteral("pred/vidB_1.png"), QByteArray("\0\0\0\xff", 4));
         QStringList warnings;
-        auto r = evaluateAvsFolders(dir.filePath(QStringLiteral("gt")), dir.filePath(QStringLiteral("pred")),
-                                    2, QString(), &warnings);
+        auto r = evaluateAvsFolders(dir.filePath(QStringLiteral("gt")),
+                                    dir.filePath(QStringLiteral("pred")),
+                                    2,
+                                    QString(),
+                                    &warnings);
         QVERIFY2(r.ok(), qPrintable(r.errorString()));
         // Frames in the folder's order: test/cat/vidB before test/dog/vidA.
         AvsEvaluator direct(2);

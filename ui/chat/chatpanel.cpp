@@ -95,7 +95,8 @@ ChatPanel::ChatPanel(LibraryController *library, QWidget *parent)
     m_input->setPlaceholderText(
         tr("Ask about the video… (Enter sends, Shift+Enter starts a new line)"));
     m_input->setTabChangesFocus(true);
-    m_input->setMaximumHeight(m_input->fontMetrics().lineSpacing() * 5 + 12);
+    // Three lines; longer questions scroll. The conversation gets the rest of the height.
+    m_input->setFixedHeight(m_input->fontMetrics().lineSpacing() * 3 + 14);
     m_input->installEventFilter(this);
 
     m_scope = new QComboBox(this);

@@ -53,4 +53,14 @@ void LibraryController::addFiles(const QStringList &paths)
     refresh();
 }
 
+void LibraryController::setVideoStatus(annotation::VideoId id, annotation::ReviewStatus status)
+{
+    for (Video &v : m_videos) {
+        if (v.id == id && v.status != status) {
+            v.status = status;
+            Q_EMIT videoUpdated(v);
+        }
+    }
+}
+
 } // namespace earmark::ui

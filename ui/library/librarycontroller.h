@@ -33,10 +33,14 @@ public:
     void refresh();
     // Adds media files; videoAdded per file, errorOccurred per failure, then videosChanged.
     void addFiles(const QStringList &paths);
+    // A video's review status changed by an edit the library already stored (the workbench's
+    // document): updates the list; videoUpdated follows.
+    void setVideoStatus(annotation::VideoId id, annotation::ReviewStatus status);
 
 Q_SIGNALS:
     void videosChanged();
     void videoAdded(const earmark::annotation::Video &video);
+    void videoUpdated(const earmark::annotation::Video &video);
     void errorOccurred(const QString &message);
 
 private:

@@ -1,9 +1,13 @@
 #include "ui/library/librarypanel.h"
 
 #include "ui/library/librarycontroller.h"
+#include "ui/timeline/timelinestyle.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPainter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -14,6 +18,20 @@ using annotation::Video;
 namespace {
 
 constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kStatusRole = Qt::UserRole + 2;
+constexpr int kStatusColumn = 2;
+
+QIcon statusDot(annotation::ReviewStatus status)
+{
+    QPixmap pm(10, 10);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(reviewStatusColor(status));
+    p.drawEllipse(QRectF(1, 1, 8, 8));
+    return QIcon(pm);
+}
 
 } // namespace
 
@@ -31,18 +49,43 @@ LibraryPanel::LibraryPanel(LibraryController *library, QWidget *parent)
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
-    m_list->setHeaderLabels({tr("Video"), tr("Length")});
+    m_list->setHeaderLabels({tr("Video"), tr("Length"), tr("Status")});
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(kStatusColumn, QHeaderView::ResizeToContents);
+
+    m_statusFilter = new QComboBox(this);
+    m_statusFilter->setObjectName(QStringLiteral("libraryStatusFilter"));
+    m_statusFilter->setToolTip(tr("Show only videos with this status"));
+    m_statusFilter->addItem(tr("All"), -1);
+    for (annotation::ReviewStatus st : {annotation::ReviewStatus::ToDo,
+                                        annotation::ReviewStatus::InProgress,
+                                        annotation::ReviewStatus::Done,
+                                        annotation::ReviewStatus::Reviewed})
+        m_statusFilter->addItem(statusDot(st), reviewStatusText(st), int(st));
+
+    auto *filters = new QHBoxLayout;
+    filters->setSpacing(4);
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_statusFilter);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_filter);
+    layout->addLayout(filters);
     layout->addWidget(m_list, 1);
 
     connect(m_library, &LibraryController::videosChanged, this, &LibraryPanel::rebuild);
     connect(m_filter, &QLineEdit::textChanged, this, &LibraryPanel::applyFilter);
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &LibraryPanel::applyFilter);
+    connect(m_library, &LibraryController::videoUpdated, this, [this](const Video &v) {
+        for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_list->topLevelItem(i);
+            if (item->data(0, kIdRole).toLongLong() == v.id)
+                updateItem(item, v);
+        }
+        applyFilter();
+    });
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const auto id = item->data(0, kIdRole).toLongLong();
         for (const Video &v : m_library->videos()) {
@@ -63,19 +106,35 @@ void LibraryPanel::rebuild()
         item->setData(0, kIdRole, v.id);
         item->setToolTip(0, v.path);
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        updateItem(item, v);
     }
     applyFilter();
     if (current)
         selectVideo(current);
 }
 
+void LibraryPanel::updateItem(QTreeWidgetItem *item, const Video &video)
+{
+    item->setText(kStatusColumn, reviewStatusText(video.status));
+    item->setIcon(kStatusColumn, statusDot(video.status));
+    item->setData(0, kStatusRole, int(video.status));
+}
+
 void LibraryPanel::applyFilter()
 {
     const QString text = m_filter->text().trimmed();
+    const int status = m_statusFilter->currentData().toInt();
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_list->topLevelItem(i);
-        item->setHidden(!text.isEmpty() && !item->text(0).contains(text, Qt::CaseInsensitive));
+        const bool textOk = text.isEmpty() || item->text(0).contains(text, Qt::CaseInsensitive);
+        const bool statusOk = status < 0 || item->data(0, kStatusRole).toInt() == status;
+        item->setHidden(!textOk || !statusOk);
     }
+}
+
+void LibraryPanel::setStatusFilter(std::optional<annotation::ReviewStatus> status)
+{
+    m_statusFilter->setCurrentIndex(status ? m_statusFilter->findData(int(*status)) : 0);
 }
 
 void LibraryPanel::selectVideo(annotation::VideoId id)

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLineEdit;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -12,8 +13,9 @@ namespace earmark::ui {
 
 class LibraryController;
 
-// The side panel listing the library's videos, with a filter box. Activating an entry (double
-// click, Enter) asks for it to be opened. GUI thread only.
+// The side panel listing the library's videos with their review status, with a filter box and a
+// status filter. Activating an entry (double click, Enter) asks for it to be opened. GUI thread
+// only.
 class LibraryPanel : public QWidget
 {
     Q_OBJECT
@@ -24,6 +26,8 @@ public:
     void selectVideo(annotation::VideoId id);
     annotation::VideoId currentVideoId() const;
     int visibleCount() const;
+    // Shows only videos with this status (nullopt: all).
+    void setStatusFilter(std::optional<annotation::ReviewStatus> status);
 
 Q_SIGNALS:
     void videoActivated(const earmark::annotation::Video &video);
@@ -31,9 +35,11 @@ Q_SIGNALS:
 private:
     void rebuild();
     void applyFilter();
+    void updateItem(QTreeWidgetItem *item, const annotation::Video &video);
 
     LibraryController *m_library;
     QLineEdit *m_filter = nullptr;
+    QComboBox *m_statusFilter = nullptr;
     QTreeWidget *m_list = nullptr;
 };
 

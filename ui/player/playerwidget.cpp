@@ -1,5 +1,6 @@
 #include "ui/player/playerwidget.h"
 
+#include "ui/player/framefetcher.h"
 #include "ui/player/videoview.h"
 
 #include <QAudioDevice>
@@ -39,6 +40,12 @@ PlayerWidget::PlayerWidget(QWidget *parent)
         m_player->setAudioOutput(m_audio);
     }
     m_player->setVideoSink(m_view->videoSink());
+    m_fetcher = new FrameFetcher(this);
+    connect(m_fetcher, &FrameFetcher::frameReady, this, &PlayerWidget::onExactFrame);
+    connect(m_fetcher, &FrameFetcher::failed, this, [this](const QString &message) {
+        m_fetching = m_fetcher->isBusy();
+        Q_EMIT errorOccurred(tr("Cannot show the frames of %1: %2").arg(m_path, message));
+    });
 
     auto makeButton = [this](QStyle::StandardPixmap icon, const QString &tip) {
         auto *b = new QToolButton(this);
@@ -86,15 +93,20 @@ PlayerWidget::PlayerWidget(QWidget *parent)
     connect(m_slider, &QSlider::sliderPressed, this, [this] { m_sliderDragging = true; });
     connect(m_slider, &QSlider::sliderReleased, this, [this] {
         m_sliderDragging = false;
-        m_player->setPosition(m_slider->value());
+        seek(Time::fromMilliseconds(m_slider->value()));
     });
-    connect(m_slider, &QSlider::sliderMoved, this, [this](int ms) { m_player->setPosition(ms); });
+    // Scrubbing: while paused every move asks the exact decoder (requests coalesce).
+    connect(m_slider, &QSlider::sliderMoved, this, [this](int ms) {
+        seek(Time::fromMilliseconds(ms));
+    });
     connect(m_slider, &QSlider::actionTriggered, this, [this](int action) {
         if (action != QAbstractSlider::SliderMove)
-            m_player->setPosition(m_slider->sliderPosition());
+            seek(Time::fromMilliseconds(m_slider->sliderPosition()));
     });
 
     connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
+        if (m_still)
+            return; // the exact position rules while paused
         if (!m_sliderDragging)
             m_slider->setValue(int(ms));
         updateTimeLabel();
@@ -111,6 +123,10 @@ PlayerWidget::PlayerWidget(QWidget *parent)
             this,
             [this](QMediaPlayer::PlaybackState state) {
                 const bool playing = state == QMediaPlayer::PlayingState;
+                if (playing && m_still) {
+                    m_still = false;
+                    m_view->setFollowSink(true);
+                }
                 m_playButton->setIcon(
                     style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
                 m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
@@ -131,20 +147,28 @@ void PlayerWidget::open(const QString &path, double frameRate)
     m_frameRate = frameRate > 0 ? frameRate : 25;
     m_view->clear();
     m_player->setSource(QUrl::fromLocalFile(path));
-    updateTimeLabel();
+    // The first picture comes from the exact decoder: shown at once, paused at the start.
+    m_fetcher->open(path);
+    showStill(Time());
 }
 
 void PlayerWidget::close()
 {
     m_player->stop();
     m_player->setSource(QUrl());
+    m_fetcher->close();
     m_path.clear();
+    m_still = false;
+    m_fetching = false;
+    m_view->setFollowSink(true);
     m_view->clear();
     updateTimeLabel();
 }
 
 Time PlayerWidget::position() const
 {
+    if (m_still)
+        return m_stillPosition;
     return Time::fromMilliseconds(m_player->position());
 }
 
@@ -160,13 +184,24 @@ bool PlayerWidget::isPlaying() const
 
 void PlayerWidget::play()
 {
-    if (!m_path.isEmpty())
-        m_player->play();
+    if (m_path.isEmpty())
+        return;
+    if (m_still) {
+        syncPlayerPosition(m_stillPosition);
+        m_still = false;
+        m_fetching = false;
+        m_view->setFollowSink(true);
+    }
+    m_player->play();
 }
 
 void PlayerWidget::pause()
 {
+    const bool wasPlaying = isPlaying();
     m_player->pause();
+    // The picture Qt Multimedia leaves up may lag its position: replace it with the exact frame.
+    if (wasPlaying && !m_path.isEmpty())
+        showStill(Time::fromMilliseconds(m_player->position()));
 }
 
 void PlayerWidget::togglePlay()
@@ -179,19 +214,67 @@ void PlayerWidget::togglePlay()
 
 void PlayerWidget::seek(Time position)
 {
-    m_player->setPosition(std::clamp<qint64>(position.milliseconds(), 0, m_player->duration()));
+    if (m_path.isEmpty())
+        return;
+    position = std::max(Time(), position);
+    if (m_player->duration() > 0)
+        position = std::min(position, Time::fromMilliseconds(m_player->duration()));
+    if (isPlaying()) {
+        m_player->setPosition(position.milliseconds());
+        return;
+    }
+    showStill(position);
+    syncPlayerPosition(position);
 }
 
 void PlayerWidget::stepFrames(int frames)
 {
-    if (m_path.isEmpty())
+    if (m_path.isEmpty() || frames == 0)
         return;
-    pause();
-    // Land in the middle of the target frame so rounding never shows its neighbour.
-    const double frameSeconds = 1.0 / m_frameRate;
-    const double current = std::floor(position().seconds() / frameSeconds + 1e-6);
-    const double target = std::max(0.0, (current + frames + 0.5) * frameSeconds);
-    seek(Time::fromSeconds(target));
+    if (isPlaying())
+        pause();
+    else if (!m_still)
+        showStill(position());
+    m_fetching = true;
+    m_fetcher->requestStep(frames);
+}
+
+void PlayerWidget::showStill(Time position)
+{
+    m_still = true;
+    m_stillPosition = position;
+    m_fetching = true;
+    m_view->setFollowSink(false);
+    m_fetcher->requestAt(position);
+    if (!m_sliderDragging)
+        m_slider->setValue(int(position.milliseconds()));
+    updateTimeLabel();
+    Q_EMIT positionChanged(position);
+}
+
+void PlayerWidget::onExactFrame(const QImage &image, Time pts, Time requested, bool stepped)
+{
+    m_fetching = m_fetcher->isBusy();
+    if (!m_still)
+        return; // playing again: Qt Multimedia's frames rule
+    m_view->showImage(image);
+    m_stillFrame = pts;
+    if (stepped) {
+        m_stillPosition = pts;
+        syncPlayerPosition(pts);
+        if (!m_sliderDragging)
+            m_slider->setValue(int(pts.milliseconds()));
+        updateTimeLabel();
+        Q_EMIT positionChanged(pts);
+    }
+    Q_UNUSED(requested);
+    Q_EMIT exactFrameShown(pts);
+}
+
+void PlayerWidget::syncPlayerPosition(Time position)
+{
+    // Whole milliseconds, rounded up: playback resumes at or just after the frame's start.
+    m_player->setPosition((position.microseconds() + 999) / 1000);
 }
 
 void PlayerWidget::updateTimeLabel()

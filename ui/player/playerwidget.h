@@ -12,10 +12,14 @@ class QToolButton;
 
 namespace earmark::ui {
 
+class FrameFetcher;
 class VideoView;
 
 // The player: the video picture with play/pause, frame step, a seek slider and the time.
-// Playback through Qt Multimedia (FFmpeg backend); frames are painted by VideoView.
+// Playback through Qt Multimedia (FFmpeg backend); frames are painted by VideoView. While paused,
+// seeks, scrubbing and frame steps show the exact frame from the media engine's own decoder
+// (FrameFetcher, on its own thread): position() is then the time asked for (after a frame step,
+// the shown frame's presentation time) and the picture is the frame shown at that time.
 // GUI thread only.
 class PlayerWidget : public QWidget
 {
@@ -36,6 +40,12 @@ public:
 
     VideoView *videoView() const { return m_view; }
     QMediaPlayer *mediaPlayer() const { return m_player; }
+    // True while a paused picture from the exact decoder is shown (or on its way).
+    bool showsExactFrame() const { return m_still; }
+    // Presentation time of the picture shown while paused (the frame at position()).
+    Time shownFrameTime() const { return m_stillFrame; }
+    // True until the exact frame for the last seek or step is on screen.
+    bool isFetchingFrame() const { return m_fetching; }
 
 public Q_SLOTS:
     void play();
@@ -46,12 +56,17 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void positionChanged(earmark::Time position);
+    // The exact frame for a paused seek or step is on screen.
+    void exactFrameShown(earmark::Time frameTime);
     void durationChanged(earmark::Time duration);
     void playingChanged(bool playing);
     void errorOccurred(const QString &message);
 
 private:
     void updateTimeLabel();
+    void showStill(Time position);
+    void onExactFrame(const QImage &image, Time pts, Time requested, bool stepped);
+    void syncPlayerPosition(Time position);
 
     QMediaPlayer *m_player = nullptr;
     QAudioOutput *m_audio = nullptr;
@@ -61,9 +76,14 @@ private:
     QToolButton *m_stepForwardButton = nullptr;
     QSlider *m_slider = nullptr;
     QLabel *m_timeLabel = nullptr;
+    FrameFetcher *m_fetcher = nullptr;
     QString m_path;
     double m_frameRate = 25;
     bool m_sliderDragging = false;
+    bool m_still = false;    // paused on an exact frame: m_stillPosition is the position
+    bool m_fetching = false; // an exact frame is being decoded
+    Time m_stillPosition;
+    Time m_stillFrame;
 };
 
 } // namespace earmark::ui

@@ -17,7 +17,7 @@ VideoView::VideoView(QWidget *parent)
 
 void VideoView::onFrame(const QVideoFrame &frame)
 {
-    if (!frame.isValid())
+    if (!frame.isValid() || !m_followSink)
         return;
     m_image = frame.toImage();
     update();

@@ -28,6 +28,10 @@ public:
     // Shows a still image (from the media engine's exact decoder) until the next sink frame.
     void showImage(const QImage &image);
     void clear();
+    // false: frames from the sink are ignored (a still from the exact decoder stays up while the
+    // paused player catches up with a seek). True by default.
+    void setFollowSink(bool follow) { m_followSink = follow; }
+    bool followsSink() const { return m_followSink; }
 
     QSize sizeHint() const override { return {640, 360}; }
 
@@ -42,6 +46,7 @@ private:
 
     QVideoSink *m_sink = nullptr;
     QImage m_image;
+    bool m_followSink = true;
 };
 
 } // namespace earmark::ui
