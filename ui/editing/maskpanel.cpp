@@ -4,8 +4,8 @@
 #include "core/annotation/document.h"
 #include "ui/editing/classpicker.h"
 #include "ui/editing/editorsession.h"
-#include "ui/editing/icons.h"
 #include "ui/player/maskoverlay.h"
+#include "ui/shell/icons.h"
 #include "ui/timeline/timelinemodel.h"
 
 #include <QCheckBox>

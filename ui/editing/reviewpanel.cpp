@@ -2,7 +2,7 @@
 
 #include "core/annotation/document.h"
 #include "ui/editing/editorsession.h"
-#include "ui/editing/icons.h"
+#include "ui/shell/icons.h"
 #include "ui/timeline/timelinestyle.h"
 
 #include <QComboBox>

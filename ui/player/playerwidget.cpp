@@ -2,6 +2,7 @@
 
 #include "ui/player/framefetcher.h"
 #include "ui/player/videoview.h"
+#include "ui/shell/icons.h"
 
 #include <QAudioDevice>
 #include <QAudioOutput>
@@ -47,17 +48,17 @@ PlayerWidget::PlayerWidget(QWidget *parent)
         Q_EMIT errorOccurred(tr("Cannot show the frames of %1: %2").arg(m_path, message));
     });
 
-    auto makeButton = [this](QStyle::StandardPixmap icon, const QString &tip) {
+    auto makeButton = [this](IconKind icon, const QString &tip) {
         auto *b = new QToolButton(this);
-        b->setIcon(style()->standardIcon(icon));
+        b->setIcon(workbenchIcon(icon));
         b->setToolTip(tip);
         b->setAutoRaise(true);
         b->setFocusPolicy(Qt::NoFocus);
         return b;
     };
-    m_stepBackButton = makeButton(QStyle::SP_MediaSeekBackward, tr("Previous frame (,)"));
-    m_playButton = makeButton(QStyle::SP_MediaPlay, tr("Play (Space)"));
-    m_stepForwardButton = makeButton(QStyle::SP_MediaSeekForward, tr("Next frame (.)"));
+    m_stepBackButton = makeButton(IconKind::StepBackward, tr("Previous frame (,)"));
+    m_playButton = makeButton(IconKind::Play, tr("Play (Space)"));
+    m_stepForwardButton = makeButton(IconKind::StepForward, tr("Next frame (.)"));
     m_stepBackButton->setObjectName(QStringLiteral("stepBackButton"));
     m_playButton->setObjectName(QStringLiteral("playButton"));
     m_stepForwardButton->setObjectName(QStringLiteral("stepForwardButton"));
@@ -127,8 +128,7 @@ PlayerWidget::PlayerWidget(QWidget *parent)
                     m_still = false;
                     m_view->setFollowSink(true);
                 }
-                m_playButton->setIcon(
-                    style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+                m_playButton->setIcon(workbenchIcon(playing ? IconKind::Pause : IconKind::Play));
                 m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
                 Q_EMIT playingChanged(playing);
             });

@@ -22,9 +22,13 @@ enum class IconKind {
     Brush,
     Eraser,
     AddObject,
+    Play,
+    Pause,
+    StepBackward,
+    StepForward,
 };
 
-// The workbench's tool icons, drawn as vector shapes in the palette's text colour whenever they
+// The application's tool and transport icons, drawn as vector shapes in the palette's text colour whenever they
 // are painted, so they follow the light and dark themes (disabled ones are drawn faded).
 QIcon workbenchIcon(IconKind kind);
 

@@ -1,4 +1,4 @@
-#include "ui/editing/icons.h"
+#include "ui/shell/icons.h"
 
 #include <QApplication>
 #include <QIconEngine>
@@ -161,6 +161,42 @@ public:
             p->setPen(QPen(ink, 2.4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             p->drawPath(chevron);
             p->drawLine(QPointF(18, 5), QPointF(18, 19));
+            break;
+        }
+        case IconKind::Play: {
+            QPainterPath triangle;
+            triangle.moveTo(8, 5);
+            triangle.lineTo(19, 12);
+            triangle.lineTo(8, 19);
+            triangle.closeSubpath();
+            p->setPen(QPen(ink, 1.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p->setBrush(ink);
+            p->drawPath(triangle);
+            break;
+        }
+        case IconKind::Pause:
+            p->setPen(Qt::NoPen);
+            p->setBrush(ink);
+            p->drawRoundedRect(QRectF(6.5, 5, 4, 14), 1, 1);
+            p->drawRoundedRect(QRectF(13.5, 5, 4, 14), 1, 1);
+            break;
+        case IconKind::StepBackward:
+        case IconKind::StepForward: {
+            if (m_kind == IconKind::StepBackward) {
+                p->translate(24, 0);
+                p->scale(-1, 1);
+            }
+            // One frame on: a bar and a triangle.
+            QPainterPath triangle;
+            triangle.moveTo(5, 6);
+            triangle.lineTo(14, 12);
+            triangle.lineTo(5, 18);
+            triangle.closeSubpath();
+            p->setPen(QPen(ink, 1.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p->setBrush(ink);
+            p->drawPath(triangle);
+            p->setPen(Qt::NoPen);
+            p->drawRoundedRect(QRectF(15.5, 6, 3, 12), 1, 1);
             break;
         }
         case IconKind::Loop: {
