@@ -211,6 +211,7 @@ int main(int argc, char **argv)
                                 {QStringLiteral("checkpoint"), base + QStringLiteral(".pt")},
                                 {QStringLiteral("inputs"), inputs},
                                 {QStringLiteral("extra"), h.extra},
+                                {QStringLiteral("windows"), qint64(h.windows)},
                                 {QStringLiteral("output"), base + QStringLiteral("_out.npy")}});
     }
     const QString specPath = dir.filePath(QStringLiteral("spec.json"));

@@ -199,7 +199,8 @@ def main():
         model.eval()
         inputs = [torch.from_numpy(np.load(p)) for p in head["inputs"]]
         extra = head.get("extra", [])
-        batch = inputs[0].shape[0]
+        # Per window, as the C++ side counts: the AVS decoder's batch holds 10 frames a window.
+        batch = head.get("windows", inputs[0].shape[0])
         with torch.inference_mode():
             out = model(*inputs, *extra)
             first = out[0] if isinstance(out, tuple) else out
