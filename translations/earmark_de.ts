@@ -235,6 +235,14 @@
         <source>New proposals for %1 are in the library</source>
         <translation>Neue Vorschläge für %1 sind in der Bibliothek</translation>
     </message>
+    <message>
+        <source>Analyze &amp;New Videos</source>
+        <translation>&amp;Neue Videos analysieren</translation>
+    </message>
+    <message>
+        <source>Run the active model pack over every video added to the library, in the background</source>
+        <translation>Jedes Video, das der Bibliothek hinzugefügt wird, im Hintergrund mit dem aktiven Modellpaket analysieren</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::AnalyzeDialog</name>
@@ -1093,6 +1101,22 @@
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
+    <message>
+        <source>&amp;Spectrogram</source>
+        <translation>S&amp;pektrogramm</translation>
+    </message>
+    <message>
+        <source>Show the spectrogram instead of the waveform</source>
+        <translation>Spektrogramm statt Wellenform anzeigen</translation>
+    </message>
+    <message>
+        <source>Spectrogram</source>
+        <translation>Spektrogramm</translation>
+    </message>
+    <message>
+        <source>Waveform</source>
+        <translation>Wellenform</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::MaskOverlay</name>
@@ -1289,6 +1313,10 @@
         <source>Remove %1 %2 from this computer? Proposals it made stay in your libraries.</source>
         <translation>%1 %2 von diesem Computer entfernen? Seine Vorschläge bleiben in Ihren Bibliotheken erhalten.</translation>
     </message>
+    <message>
+        <source>%1 s windows, %2 s segments</source>
+        <translation>%1-s-Fenster, %2-s-Segmente</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::PlayerWidget</name>
@@ -1444,6 +1472,25 @@
     <message>
         <source>%1 is also used by: %2. Only one of them will respond.</source>
         <translation>%1 wird auch verwendet von: %2. Nur einer davon reagiert.</translation>
+    </message>
+</context>
+<context>
+    <name>earmark::ui::SpectrogramView</name>
+    <message>
+        <source>No spectrogram: %1</source>
+        <translation>Kein Spektrogramm: %1</translation>
+    </message>
+    <message>
+        <source>Computing the spectrogram…</source>
+        <translation>Spektrogramm wird berechnet…</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 kHz</source>
+        <translation>%1 kHz</translation>
     </message>
 </context>
 <context>

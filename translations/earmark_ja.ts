@@ -235,6 +235,14 @@
         <source>New proposals for %1 are in the library</source>
         <translation>%1 の新しい提案がライブラリに追加されました</translation>
     </message>
+    <message>
+        <source>Analyze &amp;New Videos</source>
+        <translation>新しい動画を解析(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Run the active model pack over every video added to the library, in the background</source>
+        <translation>ライブラリに追加されるすべての動画を、有効なモデルパックでバックグラウンドで解析します</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::AnalyzeDialog</name>
@@ -1084,6 +1092,22 @@
         <source>&amp;Preferences…</source>
         <translation>環境設定(&amp;P)…</translation>
     </message>
+    <message>
+        <source>&amp;Spectrogram</source>
+        <translation>スペクトログラム(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the spectrogram instead of the waveform</source>
+        <translation>波形の代わりにスペクトログラムを表示</translation>
+    </message>
+    <message>
+        <source>Spectrogram</source>
+        <translation>スペクトログラム</translation>
+    </message>
+    <message>
+        <source>Waveform</source>
+        <translation>波形</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::MaskOverlay</name>
@@ -1279,6 +1303,10 @@
         <source>Remove %1 %2 from this computer? Proposals it made stay in your libraries.</source>
         <translation>%1 %2 をこのコンピューターから削除しますか? このパックによる提案はライブラリに残ります。</translation>
     </message>
+    <message>
+        <source>%1 s windows, %2 s segments</source>
+        <translation>%1 秒ウィンドウ、%2 秒セグメント</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::PlayerWidget</name>
@@ -1434,6 +1462,25 @@
     <message>
         <source>%1 is also used by: %2. Only one of them will respond.</source>
         <translation>%1 は次でも使われています: %2。反応するのはどれか 1 つだけです。</translation>
+    </message>
+</context>
+<context>
+    <name>earmark::ui::SpectrogramView</name>
+    <message>
+        <source>No spectrogram: %1</source>
+        <translation>スペクトログラムなし: %1</translation>
+    </message>
+    <message>
+        <source>Computing the spectrogram…</source>
+        <translation>スペクトログラムを計算しています…</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 kHz</source>
+        <translation>%1 kHz</translation>
     </message>
 </context>
 <context>

@@ -235,6 +235,14 @@
         <source>New proposals for %1 are in the library</source>
         <translation>%1의 새 제안이 라이브러리에 추가되었습니다</translation>
     </message>
+    <message>
+        <source>Analyze &amp;New Videos</source>
+        <translation>새 동영상 분석(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Run the active model pack over every video added to the library, in the background</source>
+        <translation>라이브러리에 추가되는 모든 동영상을 활성 모델 팩으로 백그라운드에서 분석합니다</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::AnalyzeDialog</name>
@@ -1084,6 +1092,22 @@
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
+    <message>
+        <source>&amp;Spectrogram</source>
+        <translation>스펙트로그램(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the spectrogram instead of the waveform</source>
+        <translation>파형 대신 스펙트로그램 표시</translation>
+    </message>
+    <message>
+        <source>Spectrogram</source>
+        <translation>스펙트로그램</translation>
+    </message>
+    <message>
+        <source>Waveform</source>
+        <translation>파형</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::MaskOverlay</name>
@@ -1279,6 +1303,10 @@
         <source>Remove %1 %2 from this computer? Proposals it made stay in your libraries.</source>
         <translation>이 컴퓨터에서 %1 %2을(를) 제거할까요? 이 팩이 만든 제안은 라이브러리에 그대로 남습니다.</translation>
     </message>
+    <message>
+        <source>%1 s windows, %2 s segments</source>
+        <translation>%1초 창, %2초 세그먼트</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::PlayerWidget</name>
@@ -1434,6 +1462,25 @@
     <message>
         <source>%1 is also used by: %2. Only one of them will respond.</source>
         <translation>%1 키는 다음에서도 사용됩니다: %2. 이 중 하나만 동작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>earmark::ui::SpectrogramView</name>
+    <message>
+        <source>No spectrogram: %1</source>
+        <translation>스펙트로그램 없음: %1</translation>
+    </message>
+    <message>
+        <source>Computing the spectrogram…</source>
+        <translation>스펙트로그램 계산 중…</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 kHz</source>
+        <translation>%1 kHz</translation>
     </message>
 </context>
 <context>

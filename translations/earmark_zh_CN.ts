@@ -235,6 +235,14 @@
         <source>New proposals for %1 are in the library</source>
         <translation>%1 的新建议已加入媒体库</translation>
     </message>
+    <message>
+        <source>Analyze &amp;New Videos</source>
+        <translation>分析新视频(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Run the active model pack over every video added to the library, in the background</source>
+        <translation>在后台用当前模型包分析添加到媒体库的每个视频</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::AnalyzeDialog</name>
@@ -1084,6 +1092,22 @@
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
+    <message>
+        <source>&amp;Spectrogram</source>
+        <translation>频谱图(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the spectrogram instead of the waveform</source>
+        <translation>显示频谱图而非波形</translation>
+    </message>
+    <message>
+        <source>Spectrogram</source>
+        <translation>频谱图</translation>
+    </message>
+    <message>
+        <source>Waveform</source>
+        <translation>波形</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::MaskOverlay</name>
@@ -1279,6 +1303,10 @@
         <source>Remove %1 %2 from this computer? Proposals it made stay in your libraries.</source>
         <translation>要从此计算机移除 %1 %2 吗？它生成的建议仍会保留在你的媒体库中。</translation>
     </message>
+    <message>
+        <source>%1 s windows, %2 s segments</source>
+        <translation>%1 秒窗口，%2 秒片段</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::PlayerWidget</name>
@@ -1434,6 +1462,25 @@
     <message>
         <source>%1 is also used by: %2. Only one of them will respond.</source>
         <translation>%1 也被以下命令使用：%2。只有其中一个会响应。</translation>
+    </message>
+</context>
+<context>
+    <name>earmark::ui::SpectrogramView</name>
+    <message>
+        <source>No spectrogram: %1</source>
+        <translation>无频谱图：%1</translation>
+    </message>
+    <message>
+        <source>Computing the spectrogram…</source>
+        <translation>正在计算频谱图…</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 kHz</source>
+        <translation>%1 kHz</translation>
     </message>
 </context>
 <context>

@@ -259,8 +259,8 @@ private Q_SLOTS:
         QCOMPARE(ts.messages[1].forms.size(), 1); // German wants 2
     }
 
-    // lupdate over ui/ and app/ finds exactly the messages the .ts files hold: a new tr() string
-    // or a removed one means `cmake --build build --target update_translations` and translating.
+    // lupdate over ui/ and app/ finds no message the .ts files lack: a new tr() string means
+    // `cmake --build build --target update_translations` and translating it.
     void filesMatchTheSources()
     {
         const QString lupdate = QStringLiteral(EARMARK_LUPDATE);
@@ -296,13 +296,20 @@ private Q_SLOTS:
             QStringList stale = QSet<QString>(held).subtract(wanted).values();
             missing.sort();
             stale.sort();
-            QVERIFY2(missing.isEmpty() && stale.isEmpty(),
-                     qPrintable(QStringLiteral("earmark_%1.ts is out of date (run the "
-                                               "update_translations target, then translate):\n"
-                                               "missing: %2\nno longer in the sources: %3")
-                                    .arg(code,
-                                         missing.mid(0, 20).join(QStringLiteral("; ")),
-                                         stale.mid(0, 20).join(QStringLiteral("; ")))));
+            QVERIFY2(missing.isEmpty(),
+                     qPrintable(QStringLiteral("earmark_%1.ts lacks %2 message(s) of the sources "
+                                               "(run the update_translations target, then "
+                                               "translate them): %3")
+                                    .arg(code)
+                                    .arg(missing.size())
+                                    .arg(missing.mid(0, 20).join(QStringLiteral("; ")))));
+            // Messages no longer in the sources do no harm (the next update_translations drops
+            // them), and a translation may land before the code that uses it.
+            if (!stale.isEmpty())
+                qWarning("earmark_%s.ts: %d message(s) no longer in the sources: %s",
+                         qPrintable(code),
+                         int(stale.size()),
+                         qPrintable(stale.mid(0, 20).join(QStringLiteral("; "))));
         }
     }
 

@@ -39,10 +39,11 @@ QString detailsHtml(const inference::Pack &p)
                      esc(p.folder));
     if (!m.citation.isEmpty())
         html += QStringLiteral("<p><b>%1</b> %2</p>").arg(PacksDialog::tr("Cite:"), esc(m.citation));
-    html += QStringLiteral("<p><b>%1</b> %2 s windows, %3 s segments</p>")
-                .arg(PacksDialog::tr("Windows:"))
-                .arg(m.windowLength)
-                .arg(m.segmentLength);
+    html += QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(PacksDialog::tr("Windows:"),
+                     PacksDialog::tr("%1 s windows, %2 s segments")
+                         .arg(m.windowLength)
+                         .arg(m.segmentLength));
     html += QStringLiteral("<ul>");
     for (const inference::PackHead &h : m.heads) {
         html += QStringLiteral("<li><b>%1</b> (%2): %3</li>")
