@@ -17,6 +17,8 @@
 #include "ui/shell/theme.h"
 #include "ui/timeaxis.h"
 #include "ui/timeline/timelineview.h"
+#include "ui/waveform/audiostrip.h"
+#include "ui/waveform/spectrogramview.h"
 #include "ui/waveform/waveformview.h"
 
 #include <QAction>
@@ -29,12 +31,14 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace earmark::ui {
 
@@ -51,8 +55,10 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     m_actions = new ActionRegistry(this, this);
     m_axis = new TimeAxis(this);
     m_player = new PlayerWidget(this);
-    m_waveform = new WaveformView(m_axis, this);
-    m_waveform->setObjectName(QStringLiteral("waveform"));
+    m_audioStrip = new AudioStrip(m_axis, this);
+    m_audioStrip->setObjectName(QStringLiteral("audioStrip"));
+    m_waveform = m_audioStrip->waveform();
+    m_spectrogram = m_audioStrip->spectrogram();
     m_timeline = new TimelineView(m_axis, this);
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_workbench = new Workbench(this, m_library);
@@ -60,7 +66,7 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("centralSplitter"));
     splitter->addWidget(m_player);
-    splitter->addWidget(m_workbench->alignWithLanes(m_waveform));
+    splitter->addWidget(m_workbench->alignWithLanes(m_audioStrip));
     splitter->addWidget(m_timeline);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 1);
@@ -107,7 +113,7 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
         if (m_player->isPlaying())
             m_axis->ensureVisible(position);
     });
-    connect(m_waveform, &WaveformView::seekRequested, m_player, &PlayerWidget::seek);
+    connect(m_audioStrip, &AudioStrip::seekRequested, m_player, &PlayerWidget::seek);
     connect(m_timeline, &TimelineView::seekRequested, m_player, &PlayerWidget::seek);
     connect(m_chatPanel, &ChatPanel::seekRequested, m_player, &PlayerWidget::seek);
     connect(m_chatPanel, &ChatPanel::settingsRequested, this, [this] {
@@ -195,6 +201,7 @@ void MainWindow::createActions()
                                       QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(zoomAll, &QAction::triggered, m_axis, &TimeAxis::showAll);
     view->addAction(zoomAll);
+    createSpectrogramAction(view);
     view->addSeparator();
     buildAppearanceMenus(view);
     m_workbench->createMenus(menuBar(), playback, view);
@@ -207,6 +214,46 @@ void MainWindow::createActions()
     connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     help->addAction(shortcuts);
     help->addAction(tr("&About Earmark"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createSpectrogramAction(QMenu *view)
+{
+    QAction *spectrogram = m_actions->add(QStringLiteral("view.spectrogram"),
+                                          tr("View"),
+                                          tr("&Spectrogram"),
+                                          QKeySequence(Qt::SHIFT | Qt::Key_S));
+    spectrogram->setCheckable(true);
+    spectrogram->setIcon(SpectrogramView::icon());
+    auto toolTip = [spectrogram] {
+        const QString keys = spectrogram->shortcut().toString(QKeySequence::NativeText);
+        const QString text = tr("Show the spectrogram instead of the waveform");
+        spectrogram->setToolTip(keys.isEmpty() ? text : QStringLiteral("%1 (%2)").arg(text, keys));
+    };
+    toolTip();
+    connect(m_actions, &ActionRegistry::keysChanged, spectrogram, toolTip);
+    auto *label = findChild<QLabel *>(QStringLiteral("waveformLabel"));
+    connect(spectrogram, &QAction::toggled, this, [this, label](bool on) {
+        m_audioStrip->setSpectrogramShown(on);
+        if (label)
+            label->setText(on ? tr("Spectrogram") : tr("Waveform"));
+        QSettings().setValue(QStringLiteral("view/spectrogram"), on);
+    });
+    spectrogram->setChecked(QSettings().value(QStringLiteral("view/spectrogram"), false).toBool());
+    view->addAction(spectrogram);
+    // On the toolbar too, after the editing tools (before the stretch that pushes the playback
+    // controls to the right end).
+    if (QToolBar *tools = m_workbench->toolBar()) {
+        QAction *before = nullptr;
+        for (QAction *a : tools->actions()) {
+            const QWidget *w = tools->widgetForAction(a);
+            if (w && w->sizePolicy().horizontalPolicy() == QSizePolicy::Expanding) {
+                before = a;
+                break;
+            }
+        }
+        tools->insertSeparator(before);
+        tools->insertAction(before, spectrogram);
+    }
 }
 
 void MainWindow::buildAppearanceMenus(QMenu *view)
@@ -276,9 +323,9 @@ void MainWindow::openVideo(const Video &video)
     m_workbench->openVideo(video);
     m_axis->setDuration(video.duration);
     if (video.hasAudio)
-        m_waveform->load(video.path);
+        m_audioStrip->load(video.path);
     else
-        m_waveform->clear();
+        m_audioStrip->clear();
 }
 
 void MainWindow::createChatActions()

@@ -14,10 +14,12 @@ namespace earmark::ui {
 
 class ActionRegistry;
 class AnalysisController;
+class AudioStrip;
 class ChatPanel;
 class LibraryController;
 class LibraryPanel;
 class PlayerWidget;
+class SpectrogramView;
 class TimeAxis;
 class TimelineView;
 class WaveformView;
@@ -46,6 +48,9 @@ public:
 
     PlayerWidget *player() const { return m_player; }
     WaveformView *waveform() const { return m_waveform; }
+    SpectrogramView *spectrogram() const { return m_spectrogram; }
+    // The waveform or, toggled with View › Spectrogram, the spectrogram.
+    AudioStrip *audioStrip() const { return m_audioStrip; }
     TimelineView *timeline() const { return m_timeline; }
     LibraryPanel *libraryPanel() const { return m_libraryPanel; }
     TimeAxis *timeAxis() const { return m_axis; }
@@ -61,6 +66,7 @@ protected:
 private:
     void createActions();
     void createChatActions();
+    void createSpectrogramAction(QMenu *view);
     void showOpenDialog();
     void showAbout();
     void showShortcuts();
@@ -73,7 +79,9 @@ private:
     TimeAxis *m_axis = nullptr;
     ActionRegistry *m_actions = nullptr;
     PlayerWidget *m_player = nullptr;
+    AudioStrip *m_audioStrip = nullptr;
     WaveformView *m_waveform = nullptr;
+    SpectrogramView *m_spectrogram = nullptr;
     TimelineView *m_timeline = nullptr;
     LibraryPanel *m_libraryPanel = nullptr;
     QDockWidget *m_libraryDock = nullptr;

@@ -1,0 +1,242 @@
+// The spectrogram one toggle away from the waveform: View › Spectrogram (Shift+S, in the
+// shortcut registry without conflicts, remembered) shows mandelbrot-chirp.mp4's rising chirp in
+// the strip, in step with the shared time axis when it zooms, in the light and the dark theme;
+// and saves build/screenshots/spectrogram.png (dark) and spectrogram-light.png.
+
+#include "core/storage/database.h"
+#include "ui/library/librarycontroller.h"
+#include "ui/mainwindow.h"
+#include "ui/player/playerwidget.h"
+#include "ui/shell/actionregistry.h"
+#include "ui/shell/theme.h"
+#include "ui/timeaxis.h"
+#include "ui/waveform/audiostrip.h"
+#include "ui/waveform/spectrogramview.h"
+#include "ui/waveform/waveformview.h"
+
+#include <QAction>
+#include <QDir>
+#include <QLabel>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace earmark;
+
+namespace {
+
+QString sample(const char *name)
+{
+    return QStringLiteral(EARMARK_BINARY_DIR "/share/earmark/samples/") + QLatin1String(name);
+}
+
+// The chirp in mandelbrot-chirp.mp4: 0.4 sin(2 pi (200 + 60 t) t), so 200 + 120 t Hz.
+double chirpHz(double seconds)
+{
+    return 200 + 120 * seconds;
+}
+
+// The row of `image` (the spectrogram widget's picture) whose pixels at columns [x - 2, x + 2]
+// differ most from the colour of silence: where the loudest band is drawn.
+int loudestRow(const QImage &image, int x, const QColor &silence)
+{
+    int best = -1;
+    double bestDistance = -1;
+    for (int y = 0; y < image.height(); ++y) {
+        double distance = 0;
+        for (int dx = -2; dx <= 2; ++dx) {
+            const QColor c = image.pixelColor(std::clamp(x + dx, 0, image.width() - 1), y);
+            distance += std::abs(c.red() - silence.red()) + std::abs(c.green() - silence.green())
+                        + std::abs(c.blue() - silence.blue());
+        }
+        if (distance > bestDistance) {
+            bestDistance = distance;
+            best = y;
+        }
+    }
+    return best;
+}
+
+// Where the view draws the centre of the band of `hz`.
+double rowFor(const ui::SpectrogramView *view, double hz)
+{
+    const media::SpectrogramFormat &f = view->spectrogram().format();
+    return view->height() * (1 - (f.bandForFrequency(hz) + 0.5) / f.bands);
+}
+
+} // namespace
+
+class TestSpectrogramView : public QObject
+{
+    Q_OBJECT
+
+    QImage m_last; // the spectrogram's picture as last checked
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY2(QFile::exists(sample("mandelbrot-chirp.mp4")), "sample media not built");
+    }
+
+    void showsTheChirp_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("dark") << true;
+        QTest::newRow("light") << false;
+    }
+
+    void showsTheChirp()
+    {
+        QFETCH(bool, dark);
+        QSettings().clear();
+        QLocale::setDefault(QLocale(QLocale::English));
+        ui::applyTheme(dark ? ui::ThemeChoice::Dark : ui::ThemeChoice::Light);
+        QTemporaryDir dir;
+        auto db = storage::Database::open(dir.filePath(QStringLiteral("library.sqlite")));
+        QVERIFY2(db.ok(), qPrintable(db.errorString()));
+        ui::LibraryController library(*db);
+        auto window = std::make_unique<ui::MainWindow>(&library);
+        window->resize(1680, 1050);
+        auto *splitter = qobject_cast<QSplitter *>(window->centralWidget());
+        QVERIFY(splitter);
+        splitter->setSizes({560, 190, 300});
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+
+        // The action: in the registry under View, Shift+S, no other action on those keys.
+        ui::ActionRegistry *actions = window->actions();
+        QAction *toggle = actions->action(QStringLiteral("view.spectrogram"));
+        QVERIFY(toggle);
+        QVERIFY(toggle->isCheckable());
+        QVERIFY(!toggle->isChecked()); // off on first run
+        QCOMPARE(actions->defaultKeys(QStringLiteral("view.spectrogram")),
+                 QKeySequence(Qt::SHIFT | Qt::Key_S));
+        QCOMPARE(toggle->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_S));
+        QVERIFY2(actions->conflictsWith(QStringLiteral("view.spectrogram"), toggle->shortcut())
+                     .isEmpty(),
+                 qPrintable(
+                     actions->conflictsWith(QStringLiteral("view.spectrogram"), toggle->shortcut())
+                         .join(QLatin1Char(' '))));
+        QCOMPARE(actions->category(QStringLiteral("view.spectrogram")), QStringLiteral("View"));
+
+        window->openFiles({sample("mandelbrot-chirp.mp4")});
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentVideo().has_value(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->waveform()->isLoading(), 10000);
+        ui::SpectrogramView *view = window->spectrogram();
+        ui::AudioStrip *strip = window->audioStrip();
+        // Not computed while hidden.
+        QCOMPARE(strip->currentWidget(), window->waveform());
+        QVERIFY(view->spectrogram().isEmpty() && !view->isLoading());
+
+        toggle->trigger();
+        QVERIFY(toggle->isChecked());
+        QCOMPARE(strip->currentWidget(), view);
+        QVERIFY(view->isVisible());
+        const auto *label = window->findChild<QLabel *>(QStringLiteral("waveformLabel"));
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("Spectrogram"));
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isLoading(), 10000);
+        QVERIFY2(view->errorString().isEmpty(), qPrintable(view->errorString()));
+        QVERIFY(view->spectrogram().isComplete());
+        QVERIFY(view->height() >= 120);
+
+        ui::TimeAxis *axis = window->timeAxis();
+        const QColor silence = ui::SpectrogramView::colorFor(0, view->palette());
+        const QColor loud = ui::SpectrogramView::colorFor(1, view->palette());
+        // The colour map runs from the theme's background side to the other.
+        QCOMPARE(silence.lightness() < 128, dark);
+        QCOMPARE(loud.lightness() > 128, dark);
+
+        // Whole file: the loudest row climbs from left to right, where the chirp's frequency is.
+        auto checkRows = [&](const char *what) {
+            const QImage image = view->grab().toImage();
+            m_last = image;
+            int previous = view->height();
+            for (double fraction : {0.1, 0.3, 0.5, 0.7, 0.9}) {
+                const int x = int(view->width() * fraction);
+                const double t = axis->timeForX(x + 0.5, view->width()).seconds();
+                const int row = loudestRow(image, x, silence);
+                const double expected = rowFor(view, chirpHz(t));
+                const double bandHeight = double(view->height()) / view->spectrogram().bands();
+                QVERIFY2(std::abs(row - expected) <= 2.5 * bandHeight + 1,
+                         qPrintable(QStringLiteral("%1: at %2 s row %3, expected %4 (%5 Hz)")
+                                        .arg(QLatin1String(what))
+                                        .arg(t)
+                                        .arg(row)
+                                        .arg(expected)
+                                        .arg(chirpHz(t))));
+                QVERIFY2(row < previous,
+                         qPrintable(QStringLiteral("%1: the chirp does not rise at %2 s (row %3 "
+                                                   "after %4)")
+                                        .arg(QLatin1String(what))
+                                        .arg(t)
+                                        .arg(row)
+                                        .arg(previous)));
+                previous = row;
+            }
+        };
+        checkRows("whole file");
+        if (QTest::currentTestFailed())
+            return;
+        const QImage whole = m_last;
+        const int leftWhole = loudestRow(whole, view->width() / 10, silence);
+        const int rightWhole = loudestRow(whole, view->width() * 9 / 10, silence);
+        QVERIFY(rightWhole < leftWhole - 10);
+
+        // Zoomed into 4-6 s on the shared axis: the strip shows that span only, so its left and
+        // right ends lie between the whole view's rows for 4 s and 6 s.
+        axis->setVisibleRange(Time::fromSeconds(4), Time::fromSeconds(6));
+        QCOMPARE(axis->visibleStart(), Time::fromSeconds(4));
+        checkRows("zoomed to 4-6 s");
+        if (QTest::currentTestFailed())
+            return;
+        const QImage zoomed = view->grab().toImage();
+        const int leftZoomed = loudestRow(zoomed, 4, silence);
+        const int rightZoomed = loudestRow(zoomed, view->width() - 5, silence);
+        QVERIFY2(leftZoomed - rightZoomed < (leftWhole - rightWhole) / 2,
+                 qPrintable(QStringLiteral("zoomed rise %1 px, whole rise %2 px")
+                                .arg(leftZoomed - rightZoomed)
+                                .arg(leftWhole - rightWhole)));
+        // And scrolling moves it too: 6-8 s is higher.
+        axis->scrollByFraction(1.0);
+        QCOMPARE(axis->visibleStart(), Time::fromSeconds(6));
+        checkRows("scrolled to 6-8 s");
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(loudestRow(view->grab().toImage(), 4, silence) < rightZoomed + 3);
+
+        // The picture for people: the whole file, the playhead at 4.2 s.
+        axis->showAll();
+        window->player()->seek(Time::fromMilliseconds(4200));
+        QTRY_COMPARE_WITH_TIMEOUT(axis->playhead(), Time::fromMilliseconds(4200), 5000);
+        QTest::qWait(200);
+        const QString shots = QStringLiteral(EARMARK_BINARY_DIR "/screenshots");
+        QDir().mkpath(shots);
+        const QString file = shots
+                             + (dark ? QStringLiteral("/spectrogram.png")
+                                     : QStringLiteral("/spectrogram-light.png"));
+        QVERIFY(window->grab().save(file));
+        qInfo("%s", qPrintable(file));
+
+        // Remembered: a new window opens with the spectrogram shown, and the toggle goes back.
+        window.reset();
+        ui::MainWindow again(&library);
+        QAction *toggleAgain = again.actions()->action(QStringLiteral("view.spectrogram"));
+        QVERIFY(toggleAgain->isChecked());
+        QVERIFY(again.audioStrip()->isSpectrogramShown());
+        toggleAgain->trigger();
+        QVERIFY(!again.audioStrip()->isSpectrogramShown());
+        QCOMPARE(again.audioStrip()->currentWidget(), again.waveform());
+        QVERIFY(!QSettings().value(QStringLiteral("view/spectrogram")).toBool());
+    }
+
+    void cleanupTestCase() { ui::applyTheme(ui::ThemeChoice::Light); }
+};
+
+QTEST_MAIN(TestSpectrogramView)
+#include "tst_spectrogramview.moc"
