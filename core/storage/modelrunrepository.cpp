@@ -193,6 +193,23 @@ Result<QList<VideoId>> ModelRunRepository::videos(ModelRunId id) const
     return out;
 }
 
+Result<QList<ModelRunId>> ModelRunRepository::runsOf(VideoId video) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT DISTINCT run_id FROM tracks WHERE video_id = ? AND run_id "
+                             "IS NOT NULL AND run_id <> 0 ORDER BY run_id"));
+    q.addBindValue(video);
+    if (!q.exec())
+        return Error(QStringLiteral("cannot read the model runs of video %1: %2")
+                         .arg(video)
+                         .arg(sqlErrorText(q)),
+                     m_db->location());
+    QList<ModelRunId> out;
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
 Status ModelRunRepository::remove(ModelRunId id)
 {
     const Status s = m_db->transaction([&](QSqlDatabase &db) -> Status {

@@ -49,6 +49,8 @@ public:
     Result<std::optional<annotation::ModelRun>> byId(annotation::ModelRunId id) const;
     // The videos the run has tracks in.
     Result<QList<annotation::VideoId>> videos(annotation::ModelRunId id) const;
+    // The runs that have tracks in `video`, by id.
+    Result<QList<annotation::ModelRunId>> runsOf(annotation::VideoId video) const;
 
     // Removes a run and what it proposed that nobody confirmed. Proposals a person accepted or
     // edited stay, as a person's annotations (their runId becomes 0), with their tracks.

@@ -1,6 +1,6 @@
 // The analysis UI with the real engine: installing a pack through the packs dialog, analysing a
 // library video from the panel with progress, cancelling, choosing videos and a range in the
-// Analyze dialog. Set EARMARK_SCREENSHOT_DIR to keep PNGs of the panel and dialogs.
+// Analyze dialog, videos analysed once when they come into the library. Set EARMARK_SCREENSHOT_DIR to keep PNGs of the panel and dialogs.
 
 #include "core/storage/database.h"
 #include "core/storage/modelrunrepository.h"
@@ -8,9 +8,15 @@
 #include "testpack.h"
 #include "ui/analysis/analysiscontroller.h"
 #include "ui/analysis/analysispanel.h"
+#include "ui/analysis/analysisui.h"
 #include "ui/analysis/analyzedialog.h"
 #include "ui/analysis/packsdialog.h"
 #include "ui/library/librarycontroller.h"
+#include "ui/mainwindow.h"
+#include "ui/shell/actionregistry.h"
+
+#include <QAction>
+#include <QSettings>
 
 #include <QLabel>
 #include <QLineEdit>
@@ -193,6 +199,52 @@ private Q_SLOTS:
         QVERIFY2(job.state == AnalysisController::State::Done, qPrintable(job.message));
         dialog.setChecked(video().id, false);
         QCOMPARE(dialog.start(), 0);
+    }
+
+    void newVideosAreAnalysedOnce()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("earmark-tst-analysisui"));
+        QSettings().setValue(QStringLiteral("analysis/analyzeNewVideos"), true);
+        MainWindow window(m_library.get());
+        window.setAnalysis(m_analysis.get());
+        auto *ui = window.findChild<AnalysisUi *>();
+        QVERIFY(ui);
+        QAction *toggle = window.actions()->action(QStringLiteral("analysis.new-videos"));
+        QVERIFY(toggle && toggle->isChecked());
+        m_analysis->clearFinished();
+
+        // The video analysed above has model runs: not again.
+        QVERIFY(!ui->analyzeIfNew(video()));
+
+        // A video new to the library is analysed as it comes in, once.
+        const QString copy = m_dir.filePath(QStringLiteral("street-copy.mp4"));
+        QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("street.mp4")), copy));
+        QSignalSpy added(m_analysis.get(), &AnalysisController::jobAdded);
+        QSignalSpy finished(m_analysis.get(), &AnalysisController::jobFinished);
+        m_library->addFiles({copy});
+        QVERIFY(added.wait(30000));
+        QVERIFY(finished.wait(120000));
+        const AnalysisController::Job job = m_analysis->jobs().constLast();
+        QVERIFY2(job.state == AnalysisController::State::Done, qPrintable(job.message));
+        QCOMPARE(job.title, QStringLiteral("street-copy.mp4"));
+
+        // Opening it again (it is in the library, with results) queues nothing.
+        QSignalSpy changed(m_library.get(), &LibraryController::videosChanged);
+        m_library->addFiles({copy});
+        QVERIFY(changed.wait(30000));
+        QTest::qWait(300);
+        QCOMPARE(added.size(), 1);
+
+        // Switched off, a new video is left alone, and the choice is remembered.
+        toggle->setChecked(false);
+        QVERIFY(!QSettings().value(QStringLiteral("analysis/analyzeNewVideos")).toBool());
+        const QString other = m_dir.filePath(QStringLiteral("street-other.mp4"));
+        QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("street.mp4")), other));
+        m_library->addFiles({other});
+        QVERIFY(changed.wait(30000));
+        QTest::qWait(300);
+        QCOMPARE(added.size(), 1);
+        QSettings().clear();
     }
 };
 

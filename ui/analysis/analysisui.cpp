@@ -1,9 +1,11 @@
 #include "ui/analysis/analysisui.h"
 
+#include "core/storage/modelrunrepository.h"
 #include "ui/analysis/analysiscontroller.h"
 #include "ui/analysis/analysispanel.h"
 #include "ui/analysis/analyzedialog.h"
 #include "ui/analysis/packsdialog.h"
+#include "ui/library/librarycontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/shell/actionregistry.h"
 
@@ -12,6 +14,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace earmark::ui {
@@ -46,6 +49,18 @@ AnalysisUi::AnalysisUi(MainWindow *window, LibraryController *library, AnalysisC
     connect(videos, &QAction::triggered, this, &AnalysisUi::showAnalyzeDialog);
     connect(packs, &QAction::triggered, this, &AnalysisUi::showPacksDialog);
     connect(cancelAll, &QAction::triggered, m_analysis, &AnalysisController::cancelAll);
+    m_analyzeNew = registry->add(QStringLiteral("analysis.new-videos"),
+                                 category,
+                                 tr("Analyze &New Videos"));
+    m_analyzeNew->setCheckable(true);
+    m_analyzeNew->setStatusTip(
+        tr("Run the active model pack over every video added to the library, in the background"));
+    m_analyzeNew->setChecked(
+        QSettings().value(QStringLiteral("analysis/analyzeNewVideos"), true).toBool());
+    connect(m_analyzeNew, &QAction::toggled, this, [](bool on) {
+        QSettings().setValue(QStringLiteral("analysis/analyzeNewVideos"), on);
+    });
+    connect(m_library, &LibraryController::videoAdded, this, &AnalysisUi::analyzeIfNew);
 
     auto *menu = new QMenu(tr("&Analysis"), window);
     menu->setObjectName(QStringLiteral("analysisMenu"));
@@ -54,6 +69,7 @@ AnalysisUi::AnalysisUi(MainWindow *window, LibraryController *library, AnalysisC
     menu->addSeparator();
     menu->addAction(cancelAll);
     menu->addSeparator();
+    menu->addAction(m_analyzeNew);
     menu->addAction(packs);
     menu->addAction(m_dock->toggleViewAction());
     // Before Help, which stays last.
@@ -100,6 +116,20 @@ void AnalysisUi::analyzeCurrent()
         m_dock->show();
         m_dock->raise();
     }
+}
+
+bool AnalysisUi::analyzeIfNew(const annotation::Video &video)
+{
+    if (!m_analyzeNew->isChecked() || video.path.isEmpty() || !m_analysis->packs().active())
+        return false;
+    for (const AnalysisController::Job &job : m_analysis->jobs()) {
+        if (job.videoId == video.id)
+            return false;
+    }
+    auto runs = storage::ModelRunRepository(m_library->database()).runsOf(video.id);
+    if (!runs || !runs->isEmpty())
+        return false;
+    return m_analysis->analyze(video) != 0;
 }
 
 void AnalysisUi::showAnalyzeDialog()

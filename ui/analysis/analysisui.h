@@ -1,7 +1,10 @@
 #pragma once
 
+#include "core/annotation/video.h"
+
 #include <QObject>
 
+class QAction;
 class QDockWidget;
 
 namespace earmark::ui {
@@ -12,8 +15,8 @@ class LibraryController;
 class MainWindow;
 
 // The analysis commands in the main window: the Analysis menu (Analyze Open Video, Analyze
-// Videos…, Model Packs…, Cancel All), registered in the window's ActionRegistry, and the
-// Analysis dock.
+// Videos…, Model Packs…, Cancel All, Analyze New Videos), registered in the window's
+// ActionRegistry, and the Analysis dock.
 // Owned by the window. GUI thread only.
 class AnalysisUi : public QObject
 {
@@ -25,6 +28,10 @@ public:
     void analyzeCurrent();
     void showAnalyzeDialog();
     void showPacksDialog();
+    // Analyses `video` with the active pack when "Analyze New Videos" is on, a pack is
+    // installed, the video has its media file, and no model run has results for it yet (so a
+    // library opened again is not analysed twice). Returns whether a job was queued.
+    bool analyzeIfNew(const annotation::Video &video);
 
     AnalysisPanel *panel() const { return m_panel; }
     QDockWidget *dock() const { return m_dock; }
@@ -35,6 +42,7 @@ private:
     AnalysisController *m_analysis;
     AnalysisPanel *m_panel = nullptr;
     QDockWidget *m_dock = nullptr;
+    QAction *m_analyzeNew = nullptr;
 };
 
 } // namespace earmark::ui
