@@ -318,86 +318,73 @@ Result<nn::AvvpHead> loadAvvpHead(const QString &path,
     return loadModule(head, path, ck->tensors, what, device, lo);
 }
 
-Result<nn::AveHead> loadAveHead(const QString &path, const QJsonObject &config, c10::Device device)
+namespace {
+
+// Reads the checkpoint at `path`, builds the module `build(weights)` returns with what it is
+// called in messages, and loads the weights into it. `kind` names the module when building fails.
+template<typename Module, typename Build>
+Result<Module> loadNative(const QString &path, c10::Device device, const QString &kind, Build build)
 {
     configureRuntime();
     auto ck = readCheckpoint(path);
     if (!ck)
         return ck.error();
-    const nn::AveHeadOptions o = aveHeadOptions(config, ck->tensors);
     try {
-        return loadModule(nn::AveHead(o),
-                          path,
-                          ck->tensors,
-                          QStringLiteral("the AVE head (hidden %1, %2 heads, %3 layers)")
-                              .arg(o.hidden)
-                              .arg(o.heads)
-                              .arg(o.layers),
-                          device);
+        auto [module, what] = build(ck->tensors);
+        return loadModule(Module(module), path, ck->tensors, what, device);
     } catch (const std::exception &e) {
-        return Error(QStringLiteral("cannot build the AVE head: %1").arg(errorText(e)), path);
+        return Error(QStringLiteral("cannot build %1: %2").arg(kind, errorText(e)), path);
     }
+}
+
+} // namespace
+
+Result<nn::AveHead> loadAveHead(const QString &path, const QJsonObject &config, c10::Device device)
+{
+    return loadNative<nn::AveHead>(
+        path, device, QStringLiteral("the AVE head"), [&](const StateDict &w) {
+            const nn::AveHeadOptions o = aveHeadOptions(config, w);
+            return std::make_pair(nn::AveHead(o),
+                                  QStringLiteral("the AVE head (hidden %1, %2 heads, %3 layers)")
+                                      .arg(o.hidden)
+                                      .arg(o.heads)
+                                      .arg(o.layers));
+        });
 }
 
 Result<nn::AvsDecoder> loadAvsDecoder(const QString &path,
                                       const QJsonObject &config,
                                       c10::Device device)
 {
-    configureRuntime();
-    auto ck = readCheckpoint(path);
-    if (!ck)
-        return ck.error();
-    const nn::AvsDecoderOptions o = avsDecoderOptions(config, ck->tensors);
-    try {
-        return loadModule(nn::AvsDecoder(o),
-                          path,
-                          ck->tensors,
-                          QStringLiteral("the AVS decoder (visual %1, audio %2, hidden %3)")
-                              .arg(o.visualChannels)
-                              .arg(o.audioDim)
-                              .arg(o.hidden),
-                          device);
-    } catch (const std::exception &e) {
-        return Error(QStringLiteral("cannot build the AVS decoder: %1").arg(errorText(e)), path);
-    }
+    return loadNative<nn::AvsDecoder>(
+        path, device, QStringLiteral("the AVS decoder"), [&](const StateDict &w) {
+            const nn::AvsDecoderOptions o = avsDecoderOptions(config, w);
+            return std::make_pair(nn::AvsDecoder(o),
+                                  QStringLiteral("the AVS decoder (visual %1, audio %2, hidden %3)")
+                                      .arg(o.visualChannels)
+                                      .arg(o.audioDim)
+                                      .arg(o.hidden));
+        });
 }
 
 Result<nn::AudioEncoder> loadAudioEncoder(const QString &path,
                                           const QJsonObject &config,
                                           c10::Device device)
 {
-    configureRuntime();
-    auto ck = readCheckpoint(path);
-    if (!ck)
-        return ck.error();
-    try {
-        return loadModule(nn::AudioEncoder(audioEncoderOptions(config)),
-                          path,
-                          ck->tensors,
-                          QStringLiteral("the audio encoder"),
-                          device);
-    } catch (const std::exception &e) {
-        return Error(QStringLiteral("cannot build the audio encoder: %1").arg(errorText(e)), path);
-    }
+    const QString what = QStringLiteral("the audio encoder");
+    return loadNative<nn::AudioEncoder>(path, device, what, [&](const StateDict &) {
+        return std::make_pair(nn::AudioEncoder(audioEncoderOptions(config)), what);
+    });
 }
 
 Result<nn::VisualEncoder> loadVisualEncoder(const QString &path,
                                             const QJsonObject &config,
                                             c10::Device device)
 {
-    configureRuntime();
-    auto ck = readCheckpoint(path);
-    if (!ck)
-        return ck.error();
-    try {
-        return loadModule(nn::VisualEncoder(visualEncoderOptions(config)),
-                          path,
-                          ck->tensors,
-                          QStringLiteral("the visual encoder"),
-                          device);
-    } catch (const std::exception &e) {
-        return Error(QStringLiteral("cannot build the visual encoder: %1").arg(errorText(e)), path);
-    }
+    const QString what = QStringLiteral("the visual encoder");
+    return loadNative<nn::VisualEncoder>(path, device, what, [&](const StateDict &) {
+        return std::make_pair(nn::VisualEncoder(visualEncoderOptions(config)), what);
+    });
 }
 
 } // namespace earmark::inference
