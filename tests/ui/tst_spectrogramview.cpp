@@ -1,7 +1,8 @@
 // The spectrogram one toggle away from the waveform: View › Spectrogram (Shift+S, in the
 // shortcut registry without conflicts, remembered) shows mandelbrot-chirp.mp4's rising chirp in
 // the strip, in step with the shared time axis when it zooms, in the light and the dark theme;
-// and saves build/screenshots/spectrogram.png (dark) and spectrogram-light.png.
+// and saves build/screenshots/spectrogram.png (dark), spectrogram-light.png and the strip
+// zoomed into 0.3 s, spectrogram-zoomed.png.
 
 #include "core/storage/database.h"
 #include "ui/library/librarycontroller.h"
@@ -81,6 +82,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY2(QFile::exists(sample("mandelbrot-chirp.mp4")), "sample media not built");
+        QVERIFY(QDir().mkpath(QStringLiteral(EARMARK_BINARY_DIR "/screenshots")));
     }
 
     void showsTheChirp_data()
@@ -153,7 +155,7 @@ private Q_SLOTS:
         QCOMPARE(loud.lightness() > 128, dark);
 
         // Whole file: the loudest row climbs from left to right, where the chirp's frequency is.
-        auto checkRows = [&](const char *what) {
+        auto checkRows = [&](const char *what, bool rises = true) {
             const QImage image = view->grab().toImage();
             m_last = image;
             int previous = view->height();
@@ -170,7 +172,7 @@ private Q_SLOTS:
                                         .arg(row)
                                         .arg(expected)
                                         .arg(chirpHz(t))));
-                QVERIFY2(row < previous,
+                QVERIFY2(rises ? row < previous : row <= previous,
                          qPrintable(QStringLiteral("%1: the chirp does not rise at %2 s (row %3 "
                                                    "after %4)")
                                         .arg(QLatin1String(what))
@@ -209,6 +211,38 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
         QVERIFY(loudestRow(view->grab().toImage(), 4, silence) < rightZoomed + 3);
+
+        // Zoomed in far (30 columns over the whole width): the columns are blended, not blocks,
+        // and still where the chirp is.
+        axis->setVisibleRange(Time::fromMilliseconds(4000), Time::fromMilliseconds(4300));
+        checkRows("zoomed to 4-4.3 s", false);
+        if (QTest::currentTestFailed())
+            return;
+        {
+            // Along a row beside the chirp, the colour changes in many small steps (blended)
+            // rather than in one step per column (blocks): the largest step is a small part of
+            // the change over one column's width.
+            const QImage image = view->grab().toImage();
+            if (dark)
+                QVERIFY(image.save(
+                    QStringLiteral(EARMARK_BINARY_DIR "/screenshots/spectrogram-zoomed.png")));
+            const int y = loudestRow(image, view->width() / 2, silence) + 4;
+            const int x0 = view->width() / 4, x1 = view->width() * 3 / 4;
+            const double columnsShown = 0.3 * view->spectrogram().format().columnsPerSecond() / 2;
+            int largest = 0, total = 0;
+            for (int x = x0 + 1; x < x1; ++x) {
+                const QColor a = image.pixelColor(x - 1, y), b = image.pixelColor(x, y);
+                const int d = std::abs(a.red() - b.red()) + std::abs(a.green() - b.green())
+                              + std::abs(a.blue() - b.blue());
+                largest = std::max(largest, d);
+                total += d;
+            }
+            QVERIFY2(total > 0 && largest * columnsShown < total / 2.0,
+                     qPrintable(QStringLiteral("largest step %1 of %2 over %3 columns")
+                                    .arg(largest)
+                                    .arg(total)
+                                    .arg(columnsShown)));
+        }
 
         // The picture for people: the whole file, the playhead at 4.2 s.
         axis->showAll();

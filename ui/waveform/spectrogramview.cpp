@@ -229,12 +229,38 @@ int SpectrogramView::renderColumns()
     if (key == m_imageKey && m_image.height() == bands)
         return m_imageFilled;
     m_imageKey = key;
-    m_image = QImage(w, bands, QImage::Format_Indexed8);
-    m_image.fill(0);
     const double cps = f.columnsPerSecond();
     const double start = m_axis->visibleStart().seconds();
     const double spp = m_axis->secondsPerPixel(w);
     const qint64 columns = m_spectrogram.columnCount();
+    auto xForColumn = [&](qint64 c) { return (double(c) / cps - start) / spp; };
+
+    if (spp * cps < 1) {
+        // Zoomed in (a column wider than a pixel): one image pixel per column, scaled up by the
+        // painter so the columns blend smoothly into each other.
+        const qint64 c0 = std::max<qint64>(0, qint64(std::floor(start * cps)) - 1);
+        const qint64 c1 = std::min(columns, qint64(std::ceil((start + w * spp) * cps)) + 1);
+        m_image = QImage(int(std::max<qint64>(1, c1 - c0)), bands, QImage::Format_Indexed8);
+        m_image.fill(0);
+        for (qint64 c = c0; c < c1; ++c) {
+            const std::uint8_t *cells = m_spectrogram.column(c);
+            for (int b = 0; b < bands; ++b)
+                m_image.scanLine(bands - 1 - b)[c - c0] = cells[b];
+        }
+        m_imageTarget = QRectF(xForColumn(c0),
+                               0,
+                               xForColumn(c0 + m_image.width()) - xForColumn(c0),
+                               1);
+        m_imageFilled = c1 > c0 ? int(std::clamp(std::ceil(xForColumn(c1)), 0.0, double(w))) : 0;
+        if (c1 <= c0 && columns > 0 && xForColumn(columns) >= w)
+            m_imageFilled = w;
+        return m_imageFilled;
+    }
+
+    // Zoomed out: one image pixel per widget pixel, the loudest of its columns per band.
+    m_image = QImage(w, bands, QImage::Format_Indexed8);
+    m_image.fill(0);
+    m_imageTarget = QRectF(0, 0, w, 1);
     std::vector<std::uint8_t> peak(static_cast<size_t>(bands));
     m_imageFilled = w;
     for (int x = 0; x < w; ++x) {
@@ -276,7 +302,7 @@ void SpectrogramView::paintEvent(QPaintEvent *)
         const int filled = renderColumns();
         m_image.setColorTable(m_colors);
         p.setRenderHint(QPainter::SmoothPixmapTransform);
-        p.drawImage(QRectF(0, 0, width(), height()),
+        p.drawImage(QRectF(m_imageTarget.x(), 0, m_imageTarget.width(), height()),
                     m_image,
                     QRectF(0, 0, m_image.width(), m_image.height()));
         // Not computed yet: the background with a tint, so a person sees the rest is coming.

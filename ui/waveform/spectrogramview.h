@@ -6,6 +6,7 @@
 
 #include <QIcon>
 #include <QImage>
+#include <QRectF>
 #include <QThreadPool>
 #include <QVector>
 #include <QWidget>
@@ -70,8 +71,9 @@ protected:
 private:
     void append(const media::SpectrogramUpdate &update);
     void updateColorTable();
-    // The visible range as one pixel per column of the widget and one row per band; the part
-    // not computed yet is left out (returns how many columns from the left are filled).
+    // The visible range as an image with one row per band, and where it goes horizontally
+    // (m_imageTarget): one pixel per widget pixel when zoomed out, one per spectrogram column
+    // when zoomed in further. Returns how many pixels from the left are computed.
     int renderColumns();
     void paintFrequencyMarks(QPainter &p);
 
@@ -87,7 +89,8 @@ private:
     QVector<QRgb> m_colors; // per cell value
     bool m_colorsForDark = false;
     std::uint8_t m_colorsLoudest = 0;
-    QImage m_image; // Indexed8, width() x bands; valid for m_imageKey
+    QImage m_image;       // Indexed8, bands rows; valid for m_imageKey
+    QRectF m_imageTarget; // its horizontal extent in widget pixels
     struct ImageKey
     {
         qint64 start = -1, end = -1, columns = -1;
