@@ -17,8 +17,11 @@
 
 #include <QAction>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
+#include <QProcess>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -267,6 +270,95 @@ private Q_SLOTS:
         QVERIFY(!again.audioStrip()->isSpectrogramShown());
         QCOMPARE(again.audioStrip()->currentWidget(), again.waveform());
         QVERIFY(!QSettings().value(QStringLiteral("view/spectrogram")).toBool());
+    }
+
+    // A long file fills in from the left while it is computed (the rest tinted as pending), the
+    // GUI thread answering all along; loading another file cancels the first.
+    void fillsInWhileComputing()
+    {
+        ui::applyTheme(ui::ThemeChoice::Dark);
+        QTemporaryDir dir;
+        // 15 minutes of a 1 kHz tone at 8 kHz (WAV: quick to make and to read, so the time goes
+        // to the spectrogram itself, about 90,000 columns).
+        const QString wav = dir.filePath(QStringLiteral("long.wav"));
+        QProcess ffmpeg;
+        ffmpeg.start(QStringLiteral("ffmpeg"),
+                     {QStringLiteral("-nostdin"),
+                      QStringLiteral("-v"),
+                      QStringLiteral("error"),
+                      QStringLiteral("-f"),
+                      QStringLiteral("lavfi"),
+                      QStringLiteral("-i"),
+                      QStringLiteral("sine=frequency=1000:sample_rate=8000:duration=900"),
+                      wav});
+        QVERIFY(ffmpeg.waitForFinished(60000));
+        QCOMPARE(ffmpeg.exitCode(), 0);
+
+        ui::TimeAxis axis;
+        axis.setDuration(Time::fromSeconds(900));
+        ui::SpectrogramView view(&axis);
+        view.resize(800, 120);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy loaded(&view, &ui::SpectrogramView::loaded);
+        view.load(wav);
+        QVERIFY(view.isLoading());
+        bool sawPartial = false;
+        QElapsedTimer clock;
+        clock.start();
+        qint64 longestWaitMs = 0;
+        while (view.isLoading() && clock.elapsed() < 30000) {
+            QElapsedTimer step;
+            step.start();
+            QTest::qWait(5);
+            longestWaitMs = std::max(longestWaitMs, step.elapsed());
+            const qint64 columns = view.spectrogram().columnCount();
+            if (sawPartial || columns == 0 || view.spectrogram().isComplete() || columns > 80000)
+                continue;
+            sawPartial = true;
+            // Drawn up to where the columns reach, tinted after.
+            const QImage image = view.grab().toImage();
+            const double reached = axis.xForTime(view.spectrogram().coveredDuration(), 800);
+            QVERIFY2(reached > 2 && reached < 790, qPrintable(QString::number(reached)));
+            const int y = int(view.height()
+                              * (1
+                                 - (view.spectrogram().format().bandForFrequency(1000) + 0.5)
+                                       / view.spectrogram().bands()));
+            const QColor done = image.pixelColor(int(reached) - 2, y);
+            const QColor pending = image.pixelColor(799, y);
+            QVERIFY2(done.lightness() > 150,
+                     qPrintable(QStringLiteral("the tone is not drawn: %1").arg(done.name())));
+            QVERIFY2(pending.lightness() < 100,
+                     qPrintable(
+                         QStringLiteral("the pending part is drawn: %1").arg(pending.name())));
+        }
+        QVERIFY2(sawPartial, "the spectrogram came in one piece");
+        QVERIFY(!view.isLoading());
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(view.spectrogram().columnCount(), qint64(90000));
+        // The GUI thread kept turning while the worker computed.
+        QVERIFY2(longestWaitMs < 1000, qPrintable(QString::number(longestWaitMs)));
+
+        // Another file replaces one still being computed: only the second arrives.
+        view.load(wav);
+        view.load(sample("mandelbrot-chirp.mp4"));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 30000);
+        QTest::qWait(100); // anything late from the first would land now
+        QCOMPARE(loaded.size(), 2);
+        QVERIFY2(std::abs(view.spectrogram().coveredDuration().seconds() - 10) <= 0.02,
+                 qPrintable(QString::number(view.spectrogram().coveredDuration().seconds())));
+        QVERIFY(view.spectrogram().isComplete());
+        view.clear();
+        QVERIFY(view.spectrogram().isEmpty());
+        QVERIFY(!view.isLoading());
+
+        // A file that cannot be read: the strip says so, naming it.
+        QSignalSpy failed(&view, &ui::SpectrogramView::loadFailed);
+        view.load(dir.filePath(QStringLiteral("missing.mp4")));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+        QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("missing.mp4")),
+                 qPrintable(failed.at(0).at(0).toString()));
+        QCOMPARE(view.errorString(), failed.at(0).at(0).toString());
     }
 
     void cleanupTestCase() { ui::applyTheme(ui::ThemeChoice::Light); }
