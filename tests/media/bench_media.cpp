@@ -78,8 +78,7 @@ QStringList hourOfSound(int seconds, int firstInput = 0)
     return lavfi(QStringLiteral("sine=f=220:r=44100:d=%1").arg(d))
            + lavfi(QStringLiteral("sine=f=1250:r=44100:d=%1,tremolo=f=3:d=0.8").arg(d))
            + lavfi(QStringLiteral("anoisesrc=c=pink:r=44100:a=0.15:d=%1").arg(d))
-           + QStringList{QStringLiteral("-filter_complex"),
-                         mix};
+           + QStringList{QStringLiteral("-filter_complex"), mix};
 }
 
 // Wall-clock seconds of a process; its output is thrown away.
@@ -392,8 +391,7 @@ int benchSeekOn(const QString &name, int gop, const QString &what)
     };
     const double worst = *std::max_element(ms.begin(), ms.end());
     out << "\nexact frame at a random time, 1920x1080 as RGB32, " << what << " (" << ms.size()
-        << " seeks): median "
-        << fixed(median(ms), 1) << " ms, worst " << fixed(worst, 1)
+        << " seeks): median " << fixed(median(ms), 1) << " ms, worst " << fixed(worst, 1)
         << " ms (target <= 250), wrong frames " << wrong << "; ffmpeg -ss one frame "
         << fixed(ref * 1000, 1) << " ms (ratio of median " << fixed(median(ms) / (ref * 1000))
         << "); frame steps: median " << fixed(median(stepMs), 1) << " ms, worst "
