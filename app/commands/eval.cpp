@@ -6,6 +6,7 @@
 
 #include "core/metrics/fileeval.h"
 #include "core/metrics/libraryevaluation.h"
+#include "core/storage/modelrunrepository.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -67,16 +68,46 @@ int evaluateLibraryRun(const QString &name,
                        int batchFrames,
                        bool asJson)
 {
-    bool ok = false;
-    const qint64 id = parser.value(run).toLongLong(&ok);
-    if (!ok || id <= 0)
-        return usageError(name, QStringLiteral("--run takes a model run id"));
+    // ID, ID,ID,... (repeatable) or "all": every run of the task (earmark analyze makes one
+    // per video), scored together.
+    QList<qint64> ids;
+    bool all = false;
+    for (const QString &value : parser.values(run)) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (part.trimmed() == QLatin1String("all")) {
+                all = true;
+                continue;
+            }
+            bool ok = false;
+            const qint64 id = part.trimmed().toLongLong(&ok);
+            if (!ok || id <= 0)
+                return usageError(name,
+                                  QStringLiteral("--run takes model run ids or \"all\", not "
+                                                 "\"%1\"")
+                                      .arg(part));
+            ids.append(id);
+        }
+    }
     auto db = openLibrary(libraryLocation(parser, library));
     if (!db)
         return fail(name, db.errorString());
+    if (all) {
+        auto runs = storage::ModelRunRepository(*db).all();
+        if (!runs)
+            return fail(name, runs.errorString());
+        for (const annotation::ModelRun &r : std::as_const(*runs)) {
+            if (r.task == metrics::taskName(task) && !ids.contains(r.id))
+                ids.append(r.id);
+        }
+        if (ids.isEmpty())
+            return fail(name,
+                        QStringLiteral("the library has no %1 model runs")
+                            .arg(metrics::taskName(task)));
+    }
     metrics::RunEvaluationOptions options;
     options.task = task;
-    options.run = id;
+    options.run = ids.constFirst();
+    options.moreRuns = ids.mid(1);
     options.batchFrames = batchFrames;
     auto r = metrics::evaluateRun(*db, options);
     if (!r)
@@ -130,11 +161,12 @@ int runEval(const QStringList &args)
         "  eval avs --truth GT_FOLDER --pred PRED_FOLDER [--batch-frames 20] [--videos LIST]\n"
         "      AVSBench: mIoU and F-measure with the benchmark's batches of frames; predictions\n"
         "      are gray PNGs holding probability x 255.\n"
-        "  eval avvp|ave|avs --library DB --run ID [--json]\n"
-        "      the same for a model run of a library, against its confirmed annotations."));
+        "  eval avvp|ave|avs --library DB --run ID[,ID...]|all [--json]\n"
+        "      the same for model runs of a library (scored together; all: every run of the\n"
+        "      task), against its confirmed annotations."));
     const QCommandLineOption library = libraryOption();
     const QCommandLineOption run(QStringLiteral("run"),
-                                 QStringLiteral("Model run of the library."),
+                                 QStringLiteral("Model runs of the library: ids, or all."),
                                  QStringLiteral("ID"));
     const QCommandLineOption videos(QStringLiteral("videos"),
                                     QStringLiteral("The videos, in order."),

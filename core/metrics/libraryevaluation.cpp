@@ -108,16 +108,39 @@ Result<RunEvaluation> evaluateRun(const std::shared_ptr<storage::Database> &db,
     if (!set->has_value())
         return Error(QStringLiteral("the label set of model run %1 is gone").arg(options.run));
     const LabelSet labels = **set;
-    QList<VideoId> videoIds = options.videos;
-    if (videoIds.isEmpty()) {
-        auto ids = runs.videos(options.run);
-        if (!ids)
-            return ids.error();
-        videoIds = *ids;
+    // (run, video) pairs to score.
+    QList<QPair<annotation::ModelRunId, VideoId>> work;
+    QList<annotation::ModelRunId> runIds{options.run};
+    for (annotation::ModelRunId id : options.moreRuns) {
+        if (!runIds.contains(id))
+            runIds.append(id);
+    }
+    for (annotation::ModelRunId id : std::as_const(runIds)) {
+        if (id != options.run) {
+            auto other = runs.byId(id);
+            if (!other)
+                return other.error();
+            if (!other->has_value())
+                return Error(QStringLiteral("model run %1 is not in the library").arg(id));
+            if ((*other)->labelSetId != (*run)->labelSetId || (*other)->task != (*run)->task)
+                return Error(QStringLiteral("model run %1 has another task or label set than "
+                                            "run %2: they cannot be scored together")
+                                 .arg(id)
+                                 .arg(options.run));
+        }
+        QList<VideoId> ids = options.videos;
+        if (ids.isEmpty()) {
+            auto found = runs.videos(id);
+            if (!found)
+                return found.error();
+            ids = *found;
+        }
+        for (VideoId v : std::as_const(ids))
+            work.append({id, v});
     }
     RunEvaluation out;
     out.task = options.task;
-    if (videoIds.isEmpty()) {
+    if (work.isEmpty()) {
         out.notes.append(QStringLiteral("the run has no results in any video"));
         return out;
     }
@@ -128,7 +151,7 @@ Result<RunEvaluation> evaluateRun(const std::shared_ptr<storage::Database> &db,
     AveEvaluator ave;
     AvsEvaluator avs(options.batchFrames);
     int done = 0;
-    for (VideoId id : std::as_const(videoIds)) {
+    for (const auto &[runId, id] : std::as_const(work)) {
         if (cancel.isCancelled())
             return Error(QStringLiteral("the evaluation was cancelled"));
         auto video = videos.byId(id);
@@ -145,7 +168,7 @@ Result<RunEvaluation> evaluateRun(const std::shared_ptr<storage::Database> &db,
         storage::AnnotationQuery predQuery;
         predQuery.videos = {id};
         predQuery.labelSet = labels.id;
-        predQuery.run = options.run;
+        predQuery.run = runId;
         if (options.task == Task::Avs) {
             auto truthObjects = repo.maskObjects(truthQuery);
             auto predObjects = repo.maskObjects(predQuery);
@@ -220,7 +243,7 @@ Result<RunEvaluation> evaluateRun(const std::shared_ptr<storage::Database> &db,
         }
         ++out.videos;
         if (progress)
-            progress(double(++done) / videoIds.size(), (*video)->title);
+            progress(double(++done) / work.size(), (*video)->title);
     }
     out.avvp = avvp.result();
     out.ave = ave.result();

@@ -22,7 +22,10 @@ struct RunEvaluationOptions
 {
     Task task = Task::Avvp;
     annotation::ModelRunId run = 0;
-    QList<annotation::VideoId> videos; // empty: every video the run has results for
+    // More runs scored together with `run` (earmark analyze makes one run per video and task):
+    // each must have the same task and label set as `run`.
+    QList<annotation::ModelRunId> moreRuns;
+    QList<annotation::VideoId> videos; // empty: every video the runs have results for
     int batchFrames = 20;              // AVS
 };
 
