@@ -40,6 +40,8 @@ private:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("EARMARK_PACKS_DIR"), m_dir.filePath(QStringLiteral("packs")));
         env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
+        // No shipped packs (the default pack in <build>/share/earmark): only the test's own.
+        env.insert(QStringLiteral("EARMARK_DATA_DIR"), m_dir.filePath(QStringLiteral("no-data")));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(EARMARK_EXECUTABLE), args);
         if (!p.waitForFinished(240000))

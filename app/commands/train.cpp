@@ -1,0 +1,308 @@
+// earmark train: Earmark's own model pack, trained on clips that earmark synth makes.
+
+#include "app/command.h"
+
+#include "core/base/cancellation.h"
+#include "inference/synth/generator.h"
+#include "inference/train.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <csignal>
+#include <cstdio>
+
+namespace earmark::app {
+
+namespace {
+
+// Ctrl-C or SIGTERM: stop after the step in progress; the last epoch's checkpoint stays.
+CancellationToken *s_cancel = nullptr;
+
+extern "C" void cancelTrainingOnSignal(int)
+{
+    if (s_cancel)
+        s_cancel->cancel();
+}
+
+QString duration(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("?");
+    const int s = int(seconds + 0.5);
+    return s >= 60 ? QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
+                   : QStringLiteral("%1s").arg(s);
+}
+
+void progressBar(const QString &text, double fraction)
+{
+    const int width = 24;
+    const int filled = std::clamp(int(fraction * width + 0.5), 0, width);
+    std::fprintf(stderr,
+                 "\r[%s%s] %s\033[K",
+                 QByteArray(filled, '#').constData(),
+                 QByteArray(width - filled, '.').constData(),
+                 qPrintable(text));
+    std::fflush(stderr);
+}
+
+// The clips to train on: `dir` when it already holds this seed's and count's clips (a resumed
+// run), else made there now.
+Status makeClips(
+    const QString &dir, std::uint64_t seed, int count, bool quiet, const CancellationToken &cancel)
+{
+    const QString json = QDir(dir).filePath(QStringLiteral("synth.json"));
+    if (QFileInfo::exists(json)) {
+        QFile f(json);
+        if (f.open(QIODevice::ReadOnly)) {
+            const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+            if (std::uint64_t(o.value(QLatin1String("seed")).toDouble()) == seed
+                && o.value(QLatin1String("count")).toInt() == count
+                && o.value(QLatin1String("split")).toString() == QLatin1String("train"))
+                return {};
+        }
+        return Error(QStringLiteral("the folder holds other clips; remove it or give --clips"), dir);
+    }
+    synth::SynthOptions o;
+    o.seed = seed;
+    o.count = count;
+    o.split = QStringLiteral("train");
+    o.outDir = dir;
+    QElapsedTimer timer;
+    timer.start();
+    auto made = synth::generateClips(
+        o,
+        [&](double fraction, const QString &stage) {
+            if (!quiet)
+                progressBar(QStringLiteral("making clips: %1, %2")
+                                .arg(stage, duration(timer.elapsed() / 1000.0)),
+                            fraction);
+        },
+        cancel);
+    if (!quiet)
+        std::fprintf(stderr, "\n");
+    if (!made)
+        return made.error();
+    return {};
+}
+
+int runTrain(const QStringList &args)
+{
+    const QString name = QStringLiteral("train");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Train Earmark's model pack: small audio and visual encoders, a LINK-style AVVP head (from "
+        "weak video-level labels), an AVE head and an AVS decoder, on clips made by earmark synth. "
+        "The same seeds give the same weights. A checkpoint is written after every epoch; Ctrl-C "
+        "stops after the current step and --resume continues from the checkpoint."));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("The pack folder to write."),
+                                 QStringLiteral("DIR"));
+    const QCommandLineOption clips(QStringLiteral("clips"),
+                                   QStringLiteral("Train on this earmark synth folder instead of "
+                                                  "making clips."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption clipSeed(QStringLiteral("clip-seed"),
+                                      QStringLiteral("Seed of the clips to make (default 1)."),
+                                      QStringLiteral("N"),
+                                      QStringLiteral("1"));
+    const QCommandLineOption count(QStringLiteral("count"),
+                                   QStringLiteral("Clips to make, or to use of --clips (default "
+                                                  "480; with --clips all)."),
+                                   QStringLiteral("K"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Training seed: initial weights, data order "
+                                                 "(default 1)."),
+                                  QStringLiteral("N"),
+                                  QStringLiteral("1"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"),
+                                    QStringLiteral("Passes over the clips (default 14)."),
+                                    QStringLiteral("E"),
+                                    QStringLiteral("14"));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("Clips per step (default 16)."),
+                                   QStringLiteral("B"),
+                                   QStringLiteral("16"));
+    const QCommandLineOption steps(QStringLiteral("steps-per-epoch"),
+                                   QStringLiteral("Steps per epoch (default: the whole set)."),
+                                   QStringLiteral("S"),
+                                   QStringLiteral("0"));
+    const QCommandLineOption frameSize(QStringLiteral("frame-size"),
+                                       QStringLiteral("Frame side in pixels (default 96)."),
+                                       QStringLiteral("PX"),
+                                       QStringLiteral("96"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("CPU threads (default: the core count)."),
+                                     QStringLiteral("N"),
+                                     QStringLiteral("0"));
+    const QCommandLineOption checkpoint(QStringLiteral("checkpoint"),
+                                        QStringLiteral("Checkpoint file (default: DIR.checkpoint "
+                                                       "next to the pack folder)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption resume(QStringLiteral("resume"),
+                                    QStringLiteral("Continue from the checkpoint."));
+    const QCommandLineOption id(QStringLiteral("id"),
+                                QStringLiteral("Pack id (default earmark-default)."),
+                                QStringLiteral("ID"),
+                                QStringLiteral("earmark-default"));
+    const QCommandLineOption version(QStringLiteral("pack-version"),
+                                     QStringLiteral("Pack version (default 1.0.0)."),
+                                     QStringLiteral("V"),
+                                     QStringLiteral("1.0.0"));
+    const QCommandLineOption quiet(QStringLiteral("quiet"),
+                                   QStringLiteral("No progress on stderr."));
+    parser.addOptions({out,
+                       clips,
+                       clipSeed,
+                       count,
+                       seed,
+                       epochs,
+                       batch,
+                       steps,
+                       frameSize,
+                       threads,
+                       checkpoint,
+                       resume,
+                       id,
+                       version,
+                       quiet});
+    if (auto exit = parseArguments(parser, name, args))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(name,
+                          QStringLiteral("unexpected argument %1")
+                              .arg(parser.positionalArguments().constFirst()));
+    if (!parser.isSet(out))
+        return usageError(name, QStringLiteral("--out is required"));
+
+    auto integer = [&](const QCommandLineOption &o, qint64 min, qint64 *value) {
+        bool ok = false;
+        *value = parser.value(o).toLongLong(&ok);
+        return ok && *value >= min;
+    };
+    inference::TrainOptions options;
+    options.outDir = QDir::cleanPath(QFileInfo(parser.value(out)).absoluteFilePath());
+    qint64 v = 0;
+    if (!integer(seed, 0, &v))
+        return usageError(name, QStringLiteral("--seed wants a non-negative integer"));
+    options.seed = std::uint64_t(v);
+    if (!integer(epochs, 1, &v))
+        return usageError(name, QStringLiteral("--epochs wants a positive integer"));
+    options.epochs = int(v);
+    if (!integer(batch, 1, &v))
+        return usageError(name, QStringLiteral("--batch wants a positive integer"));
+    options.batchSize = int(v);
+    if (!integer(steps, 0, &v))
+        return usageError(name, QStringLiteral("--steps-per-epoch wants a non-negative integer"));
+    options.stepsPerEpoch = int(v);
+    if (!integer(frameSize, 16, &v) || v > 512)
+        return usageError(name, QStringLiteral("--frame-size wants 16 to 512 pixels"));
+    options.frameSize = int(v);
+    if (!integer(threads, 0, &v))
+        return usageError(name, QStringLiteral("--threads wants a non-negative integer"));
+    options.threads = int(v);
+    options.resume = parser.isSet(resume);
+    options.checkpoint = parser.value(checkpoint);
+    options.packId = parser.value(id);
+    options.packVersion = parser.value(version);
+    qint64 clipCount = 0;
+    if (parser.isSet(count) && !integer(count, 1, &clipCount))
+        return usageError(name, QStringLiteral("--count wants a positive integer"));
+    options.commandLine = QStringLiteral("earmark train ") + args.join(QLatin1Char(' '));
+
+    const bool showProgress = !parser.isSet(quiet);
+    CancellationToken cancel;
+    s_cancel = &cancel;
+    std::signal(SIGINT, cancelTrainingOnSignal);
+    std::signal(SIGTERM, cancelTrainingOnSignal);
+    struct Restore
+    {
+        ~Restore()
+        {
+            std::signal(SIGINT, SIG_DFL);
+            std::signal(SIGTERM, SIG_DFL);
+            s_cancel = nullptr;
+        }
+    } restore;
+
+    if (parser.isSet(clips)) {
+        options.clipsDir = parser.value(clips);
+        options.maxClips = int(clipCount);
+    } else {
+        if (!integer(clipSeed, 0, &v))
+            return usageError(name, QStringLiteral("--clip-seed wants a non-negative integer"));
+        const int n = clipCount > 0 ? int(clipCount) : 480;
+        options.clipsDir = options.outDir + QStringLiteral(".clips");
+        if (Status s = makeClips(options.clipsDir, std::uint64_t(v), n, !showProgress, cancel); !s)
+            return fail(name, s.errorString());
+        if (cancel.isCancelled())
+            return fail(name, QStringLiteral("stopped while making clips"));
+        options.madeFrom.insert(QStringLiteral("clips_made_by"),
+                                QStringLiteral("earmark synth --seed %1 --count %2 --split train")
+                                    .arg(v)
+                                    .arg(n));
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    auto summary = inference::trainPack(
+        options,
+        [&](const inference::TrainProgress &p) {
+            if (!showProgress)
+                return;
+            if (p.stage == inference::TrainProgress::Stage::Preparing) {
+                progressBar(QStringLiteral("preparing clip %1 of %2, ETA %3")
+                                .arg(p.done)
+                                .arg(p.total)
+                                .arg(duration(p.eta)),
+                            double(p.done) / std::max(1, p.total));
+                if (p.done == p.total)
+                    std::fprintf(stderr, "\n");
+                return;
+            }
+            progressBar(QStringLiteral("epoch %1/%2, step %3/%4, loss %5, %6, ETA %7")
+                            .arg(p.epoch)
+                            .arg(p.epochs)
+                            .arg(p.done)
+                            .arg(p.total)
+                            .arg(p.loss, 0, 'f', 4)
+                            .arg(duration(p.elapsed), duration(p.eta)),
+                        double(p.done) / std::max(1, p.total));
+        },
+        cancel);
+    if (showProgress)
+        std::fprintf(stderr, "\n");
+    if (!summary)
+        return fail(name, summary.errorString());
+    if (!summary->finished) {
+        printErr(QStringLiteral("earmark train: stopped after epoch %1; run again with --resume to "
+                                "continue\n")
+                     .arg(summary->epochs));
+        return 1;
+    }
+    printOut(
+        QStringLiteral("pack %1 written: %2 clips, %3 epochs%4, final loss %5, %6\n")
+            .arg(summary->packDir)
+            .arg(summary->clips)
+            .arg(summary->epochs)
+            .arg(summary->resumedFromEpoch > 0
+                     ? QStringLiteral(" (resumed after epoch %1)").arg(summary->resumedFromEpoch)
+                     : QString())
+            .arg(summary->finalLoss, 0, 'f', 4)
+            .arg(duration(timer.elapsed() / 1000.0)));
+    return 0;
+}
+
+} // namespace
+
+EARMARK_COMMAND(QStringLiteral("train"),
+                QStringLiteral("Train Earmark's model pack on generated clips"),
+                runTrain);
+
+} // namespace earmark::app
