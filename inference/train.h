@@ -41,6 +41,7 @@ struct TrainOptions
     int maxClips = 0;      // 0: every clip of the folder
     int stepsPerEpoch = 0; // 0: the whole data set each epoch (tests use a few)
     int frameSize = 96;    // frames are frameSize x frameSize
+    bool maxPool = false;  // encoders pool their maps by maximum instead of mean ("pool": "max")
     int threads = 0;       // 0: the machine's core count
     QString packId = QStringLiteral("earmark-default");
     QString packVersion = QStringLiteral("1.0.0");

@@ -62,8 +62,10 @@ Status makeClips(
         QFile f(json);
         if (f.open(QIODevice::ReadOnly)) {
             const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
-            if (std::uint64_t(o.value(QLatin1String("seed")).toDouble()) == seed
-                && o.value(QLatin1String("count")).toInt() == count
+            const QJsonValue stored = o.value(QLatin1String("seed"));
+            const std::uint64_t storedSeed = stored.isString() ? stored.toString().toULongLong()
+                                                               : std::uint64_t(stored.toDouble());
+            if (storedSeed == seed && o.value(QLatin1String("count")).toInt() == count
                 && o.value(QLatin1String("split")).toString() == QLatin1String("train"))
                 return {};
         }
@@ -137,6 +139,11 @@ int runTrain(const QStringList &args)
                                        QStringLiteral("Frame side in pixels (default 96)."),
                                        QStringLiteral("PX"),
                                        QStringLiteral("96"));
+    const QCommandLineOption pool(QStringLiteral("pool"),
+                                  QStringLiteral("How the encoders pool their maps: mean "
+                                                 "(default) or max."),
+                                  QStringLiteral("P"),
+                                  QStringLiteral("mean"));
     const QCommandLineOption threads(QStringLiteral("threads"),
                                      QStringLiteral("CPU threads (default: the core count)."),
                                      QStringLiteral("N"),
@@ -166,6 +173,7 @@ int runTrain(const QStringList &args)
                        batch,
                        steps,
                        frameSize,
+                       pool,
                        threads,
                        checkpoint,
                        resume,
@@ -207,6 +215,9 @@ int runTrain(const QStringList &args)
     if (!integer(threads, 0, &v))
         return usageError(name, QStringLiteral("--threads wants a non-negative integer"));
     options.threads = int(v);
+    if (parser.value(pool) != QLatin1String("mean") && parser.value(pool) != QLatin1String("max"))
+        return usageError(name, QStringLiteral("--pool wants mean or max"));
+    options.maxPool = parser.value(pool) == QLatin1String("max");
     options.resume = parser.isSet(resume);
     options.checkpoint = parser.value(checkpoint);
     options.packId = parser.value(id);

@@ -550,7 +550,8 @@ at::Tensor AudioEncoderImpl::forward(const at::Tensor &waveform)
         if (x.size(2) >= 2 && x.size(3) >= 2)
             x = at::max_pool2d(x, {2, 2});
     }
-    x = at::adaptive_avg_pool1d(x.mean(2), {m_options.segments}); // [B,C,T]
+    x = at::adaptive_avg_pool1d(m_options.maxPool ? x.amax(2) : x.mean(2),
+                                {m_options.segments}); // [B,C,T]
     return proj->forward(x.transpose(1, 2));
 }
 
@@ -572,7 +573,7 @@ VisualFeatures VisualEncoderImpl::forward(const at::Tensor &frames)
     at::Tensor x = frames;
     for (size_t i = 0; i < blocks->size(); ++i)
         x = blocks[i]->as<torch::nn::SequentialImpl>()->forward(x);
-    return {x, proj->forward(x.mean({2, 3}))};
+    return {x, proj->forward(m_options.maxPool ? x.amax({2, 3}) : x.mean({2, 3}))};
 }
 
 } // namespace earmark::inference::nn

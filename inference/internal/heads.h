@@ -355,6 +355,9 @@ struct AudioEncoderOptions
     std::vector<int64_t> channels{16, 32, 64};
     int64_t embed = 128;
     int64_t segments = 10; // output tokens per window
+    // How the last block's map is pooled over frequency: false averages, true takes the maximum
+    // (keeps a narrow band's evidence, e.g. one instrument's partials).
+    bool maxPool = false;
 };
 
 // A small audio encoder: log-mel spectrogram (Hann window, HTK mel scale, computed inside the
@@ -381,6 +384,9 @@ struct VisualEncoderOptions
 {
     std::vector<int64_t> channels{16, 32, 64, 128};
     int64_t embed = 128;
+    // How the vector pools the map over space: false averages, true takes the maximum (a small
+    // object's evidence is not diluted by the background).
+    bool maxPool = false;
 };
 
 struct VisualFeatures

@@ -95,6 +95,7 @@ nn::AudioEncoderOptions audioEncoderOptions(const QJsonObject &c)
     o.channels = intsOr(c, "channels", o.channels);
     o.embed = intOr(c, "embed", o.embed);
     o.segments = intOr(c, "segments", o.segments);
+    o.maxPool = c.value(QLatin1String("pool")).toString() == QLatin1String("max");
     return o;
 }
 
@@ -106,7 +107,9 @@ QJsonObject toJson(const nn::AudioEncoderOptions &o)
                        {QStringLiteral("mels"), qint64(o.mels)},
                        {QStringLiteral("channels"), toArray(o.channels)},
                        {QStringLiteral("embed"), qint64(o.embed)},
-                       {QStringLiteral("segments"), qint64(o.segments)}};
+                       {QStringLiteral("segments"), qint64(o.segments)},
+                       {QStringLiteral("pool"),
+                        o.maxPool ? QStringLiteral("max") : QStringLiteral("mean")}};
 }
 
 nn::VisualEncoderOptions visualEncoderOptions(const QJsonObject &c)
@@ -114,13 +117,16 @@ nn::VisualEncoderOptions visualEncoderOptions(const QJsonObject &c)
     nn::VisualEncoderOptions o;
     o.channels = intsOr(c, "channels", o.channels);
     o.embed = intOr(c, "embed", o.embed);
+    o.maxPool = c.value(QLatin1String("pool")).toString() == QLatin1String("max");
     return o;
 }
 
 QJsonObject toJson(const nn::VisualEncoderOptions &o)
 {
     return QJsonObject{{QStringLiteral("channels"), toArray(o.channels)},
-                       {QStringLiteral("embed"), qint64(o.embed)}};
+                       {QStringLiteral("embed"), qint64(o.embed)},
+                       {QStringLiteral("pool"),
+                        o.maxPool ? QStringLiteral("max") : QStringLiteral("mean")}};
 }
 
 nn::AveHeadOptions aveHeadOptions(const QJsonObject &c, const StateDict &sd)

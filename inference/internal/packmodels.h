@@ -8,8 +8,9 @@
 //                 adaptive_interaction, label_text_dim
 //   ave head:     hidden, heads, ff, layers, audio_dim, visual_dim, classes
 //   avs decoder:  visual_channels, audio_dim, hidden, groups
-//   audio-cnn:    sample_rate, fft_size, hop, mels, channels [..], embed, segments
-//   visual-cnn:   channels [..], embed
+//   audio-cnn:    sample_rate, fft_size, hop, mels, channels [..], embed, segments,
+//                 pool ("mean" over frequency, or "max")
+//   visual-cnn:   channels [..], embed, pool ("mean" over space, or "max")
 
 #include "core/base/result.h"
 #include "inference/avvp.h"

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <mutex>
 #include <numeric>
 #include <random>
@@ -90,7 +91,10 @@ Result<DataSet> readDataSet(const QString &dir, int maxClips)
                      synthPath);
     const QJsonObject top = doc.object();
     data.split = top.value(QLatin1String("split")).toString();
-    data.clipSeed = std::uint64_t(top.value(QLatin1String("seed")).toDouble());
+    // A string (64-bit seeds do not fit a JSON number), or a number in older files.
+    const QJsonValue seed = top.value(QLatin1String("seed"));
+    data.clipSeed = seed.isString() ? seed.toString().toULongLong()
+                                    : std::uint64_t(seed.toDouble());
     const QJsonArray clips = top.value(QLatin1String("clips")).toArray();
     if (clips.isEmpty())
         return Error(QStringLiteral("clips: no clips listed"), synthPath);
@@ -240,7 +244,7 @@ struct NetOptions
     nn::AvsDecoderOptions avs;
 };
 
-NetOptions netOptions(int classes)
+NetOptions netOptions(int classes, bool maxPool)
 {
     NetOptions o;
     o.audio.sampleRate = kSampleRate;
@@ -252,6 +256,8 @@ NetOptions netOptions(int classes)
     o.audio.segments = kSegments;
     o.visual.channels = {16, 32, 64};
     o.visual.embed = 128;
+    o.visual.maxPool = maxPool;
+    o.audio.maxPool = maxPool;
     o.avvp = nn::AvvpHeadOptions::link(32);
     o.avvp.audioDim = o.avvp.visualDim = o.avvp.stDim = 128;
     o.avvp.hidden = 128;
@@ -358,6 +364,25 @@ at::Tensor stepLoss(Net &net, const Inputs &in, const at::Tensor &index, int epo
     // AVVP from the weak labels; after the warm-up, with segment pseudo-labels from the
     // single-modality classifiers restricted to the video's labels.
     nn::AvvpOutput out = net->avvp->forward(a, v, v);
+    static const bool debug = qEnvironmentVariableIsSet("EARMARK_TRAIN_DEBUG");
+    if (debug) {
+        // How well the single-modality classifiers separate the video's classes from the others.
+        torch::NoGradGuard noGrad;
+        const at::Tensor w = weak.unsqueeze(1).expand_as(auxA);
+        auto mean = [](const at::Tensor &x, const at::Tensor &m) {
+            return (x * m).sum().item<double>() / std::max(1.0, m.sum().item<double>());
+        };
+        std::fprintf(stderr,
+                     "\n  audio %.3f/%.3f visual %.3f/%.3f pseudo %.3f/%.3f global %.3f/%.3f\n",
+                     mean(at::sigmoid(auxA), w),
+                     mean(at::sigmoid(auxA), 1 - w),
+                     mean(at::sigmoid(auxV), w),
+                     mean(at::sigmoid(auxV), 1 - w),
+                     mean((at::sigmoid(auxA) > 0.5).to(at::kFloat), w),
+                     mean((at::sigmoid(auxV) > 0.5).to(at::kFloat), w),
+                     mean(out.globalProb, weak),
+                     mean(out.globalProb, 1 - weak));
+    }
     if (epoch <= kWarmupEpochs) {
         loss = loss + at::binary_cross_entropy(out.globalProb.clamp(1e-7, 1 - 1e-7), weak);
     } else {
@@ -387,12 +412,13 @@ at::Tensor stepLoss(Net &net, const Inputs &in, const at::Tensor &index, int epo
 
 QString fingerprint(const TrainOptions &o, const DataSet &data)
 {
-    return QStringLiteral("seed=%1 clips=%2 size=%3 batch=%4 steps=%5 classes=%6")
+    return QStringLiteral("seed=%1 clips=%2 size=%3 batch=%4 steps=%5 pool=%6 classes=%7")
         .arg(o.seed)
         .arg(data.clips.size())
         .arg(o.frameSize)
         .arg(o.batchSize)
         .arg(o.stepsPerEpoch)
+        .arg(o.maxPool ? QStringLiteral("max") : QStringLiteral("mean"))
         .arg(data.classes.join(QLatin1Char(',')));
 }
 
@@ -698,7 +724,7 @@ Result<TrainSummary> trainPack(const TrainOptions &options,
     }
 
     torch::manual_seed(options.seed);
-    const NetOptions no = netOptions(int(C));
+    const NetOptions no = netOptions(int(C), options.maxPool);
     Net net(no);
     {
         torch::NoGradGuard noGrad;
