@@ -36,12 +36,12 @@ struct TrainOptions
     QString checkpoint;
     bool resume = false; // continue from `checkpoint` when it exists
     std::uint64_t seed = 1;
-    int epochs = 14;
+    int epochs = 24;
     int batchSize = 16;
     int maxClips = 0;      // 0: every clip of the folder
     int stepsPerEpoch = 0; // 0: the whole data set each epoch (tests use a few)
     int frameSize = 96;    // frames are frameSize x frameSize
-    bool maxPool = false;  // encoders pool their maps by maximum instead of mean ("pool": "max")
+    bool maxPool = true;   // encoders pool their maps by maximum ("pool": "max"), else by mean
     int threads = 0;       // 0: the machine's core count
     QString packId = QStringLiteral("earmark-default");
     QString packVersion = QStringLiteral("1.0.0");

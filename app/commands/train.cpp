@@ -124,9 +124,9 @@ int runTrain(const QStringList &args)
                                   QStringLiteral("N"),
                                   QStringLiteral("1"));
     const QCommandLineOption epochs(QStringLiteral("epochs"),
-                                    QStringLiteral("Passes over the clips (default 14)."),
+                                    QStringLiteral("Passes over the clips (default 24)."),
                                     QStringLiteral("E"),
-                                    QStringLiteral("14"));
+                                    QStringLiteral("24"));
     const QCommandLineOption batch(QStringLiteral("batch"),
                                    QStringLiteral("Clips per step (default 16)."),
                                    QStringLiteral("B"),
@@ -140,10 +140,10 @@ int runTrain(const QStringList &args)
                                        QStringLiteral("PX"),
                                        QStringLiteral("96"));
     const QCommandLineOption pool(QStringLiteral("pool"),
-                                  QStringLiteral("How the encoders pool their maps: mean "
-                                                 "(default) or max."),
+                                  QStringLiteral("How the encoders pool their maps: max "
+                                                 "(default) or mean."),
                                   QStringLiteral("P"),
-                                  QStringLiteral("mean"));
+                                  QStringLiteral("max"));
     const QCommandLineOption threads(QStringLiteral("threads"),
                                      QStringLiteral("CPU threads (default: the core count)."),
                                      QStringLiteral("N"),
