@@ -101,6 +101,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // Settings of its own: the GUI tests run in parallel.
+        QCoreApplication::setApplicationName(QStringLiteral("tst_chatpanel"));
         QVERIFY2(QFile::exists(sample("test-pattern-bells.mp4")), "sample media not built");
         auto db = storage::Database::open(m_dir.filePath(QStringLiteral("library.sqlite")));
         QVERIFY2(db.ok(), qPrintable(db.errorString()));

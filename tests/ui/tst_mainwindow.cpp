@@ -55,6 +55,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // Settings of its own: the GUI tests run in parallel.
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         QVERIFY2(QFile::exists(sample("test-pattern-bells.mp4")), "sample media not built");
     }
 

@@ -84,6 +84,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // Settings of its own: the GUI tests run in parallel.
+        QCoreApplication::setApplicationName(QStringLiteral("tst_spectrogramview"));
         QVERIFY2(QFile::exists(sample("mandelbrot-chirp.mp4")), "sample media not built");
         QVERIFY(QDir().mkpath(QStringLiteral(EARMARK_BINARY_DIR "/screenshots")));
     }

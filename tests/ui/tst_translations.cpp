@@ -151,7 +151,12 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // Settings of its own: the GUI tests run in parallel.
+        QCoreApplication::setApplicationName(QStringLiteral("tst_translations"));
+    }
 
     void everyMessageIsTranslated_data()
     {

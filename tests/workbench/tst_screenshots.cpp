@@ -198,6 +198,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // Settings of its own: the GUI tests run in parallel.
+        QCoreApplication::setApplicationName(QStringLiteral("tst_screenshots"));
         QSettings().clear();
         QVERIFY2(QFile::exists(sample("test-pattern-bells.mp4")), "sample media not built");
         QVERIFY(QDir().mkpath(shotsDir()));
