@@ -1,6 +1,9 @@
 #include "ui/timeaxis.h"
 
+#include <QWheelEvent>
+
 #include <algorithm>
+#include <cmath>
 
 namespace earmark::ui {
 
@@ -87,6 +90,28 @@ void TimeAxis::ensureVisible(Time t)
     // Page so the playhead lands near the left edge, as editors do while playing.
     const Time start = t - Time::fromMicroseconds(span.microseconds() / 10);
     setVisibleRange(start, start + span);
+}
+
+std::optional<Time> TimeAxis::seekTime(double x, int width) const
+{
+    if (secondsPerPixel(width) <= 0)
+        return std::nullopt;
+    return std::max(Time(), timeForX(x, width));
+}
+
+void TimeAxis::wheel(QWheelEvent *event, int width)
+{
+    const double notches = event->angleDelta().y() / 120.0;
+    if (event->modifiers() & Qt::ControlModifier)
+        wheelZoom(notches, timeForX(event->position().x(), width));
+    else
+        scrollByFraction(-notches * 0.1);
+    event->accept();
+}
+
+void TimeAxis::wheelZoom(double notches, Time anchor)
+{
+    zoom(std::pow(1.25, notches), anchor);
 }
 
 } // namespace earmark::ui

@@ -4,6 +4,10 @@
 
 #include <QObject>
 
+#include <optional>
+
+class QWheelEvent;
+
 namespace earmark::ui {
 
 // The shared horizontal axis of the waveform, spectrogram, thumbnail strip and timeline: which
@@ -30,6 +34,14 @@ public:
     double secondsPerPixel(int width) const;
     double xForTime(Time t, int width) const;
     Time timeForX(double x, int width) const;
+
+    // The strips' mouse, shared so every view answers alike: the time a left press or drag at
+    // `x` seeks to (none while the axis is empty), and the wheel: Ctrl zooms around the pointer
+    // (wheelZoom), otherwise it scrolls by a tenth of the view per notch.
+    std::optional<Time> seekTime(double x, int width) const;
+    void wheel(QWheelEvent *event, int width);
+    // Zooms in (notches > 0) or out by 1.25 per wheel notch around `anchor`.
+    void wheelZoom(double notches, Time anchor);
 
 public Q_SLOTS:
     // A new file: shows all of it.

@@ -1378,7 +1378,7 @@ void TimelineView::wheelEvent(QWheelEvent *event)
     const double steps = delta.y() / 120.0;
     const bool overNames = event->position().x() < m_headerWidth;
     if (event->modifiers() & Qt::ControlModifier) {
-        m_axis->zoom(std::pow(1.25, steps), timeForX(event->position().x()));
+        m_axis->wheelZoom(steps, timeForX(event->position().x()));
     } else if (overNames || (event->modifiers() & (Qt::ShiftModifier | Qt::AltModifier))) {
         const int amount = delta.y() != 0 ? delta.y() : delta.x();
         m_vbar->setValue(m_vbar->value() - amount * kClassHeight / 120);

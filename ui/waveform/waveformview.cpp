@@ -300,24 +300,23 @@ void WaveformView::paintSamples(QPainter &p, double firstSample, double spp)
 
 void WaveformView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_axis->secondsPerPixel(width()) > 0)
-        Q_EMIT seekRequested(std::max(Time(), m_axis->timeForX(event->position().x(), width())));
+    if (event->button() == Qt::LeftButton) {
+        if (const auto t = m_axis->seekTime(event->position().x(), width()))
+            Q_EMIT seekRequested(*t);
+    }
 }
 
 void WaveformView::mouseMoveEvent(QMouseEvent *event)
 {
-    if ((event->buttons() & Qt::LeftButton) && m_axis->secondsPerPixel(width()) > 0)
-        Q_EMIT seekRequested(std::max(Time(), m_axis->timeForX(event->position().x(), width())));
+    if (event->buttons() & Qt::LeftButton) {
+        if (const auto t = m_axis->seekTime(event->position().x(), width()))
+            Q_EMIT seekRequested(*t);
+    }
 }
 
 void WaveformView::wheelEvent(QWheelEvent *event)
 {
-    const double steps = event->angleDelta().y() / 120.0;
-    if (event->modifiers() & Qt::ControlModifier)
-        m_axis->zoom(std::pow(1.25, steps), m_axis->timeForX(event->position().x(), width()));
-    else
-        m_axis->scrollByFraction(-steps * 0.1);
-    event->accept();
+    m_axis->wheel(event, width());
 }
 
 } // namespace earmark::ui
