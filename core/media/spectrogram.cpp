@@ -2,8 +2,8 @@
 
 #include "core/media/audiodecoder.h"
 #include "core/media/fft.h"
+#include "core/media/internal/progressivebuild.h"
 
-#include <QElapsedTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -256,37 +256,20 @@ Result<Spectrogram> computeSpectrogram(const QString &path,
                          .arg(options.maxFrequency)
                          .arg(options.floorDb),
                      path);
-    std::optional<SpectrogramBuilder> builder;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 nextUpdateMs = std::min(125, std::max(0, options.updateIntervalMs));
     AudioDecodeOptions decode;
     decode.sampleRate = options.sampleRate;
     decode.channels = 1;
     decode.streamIndex = options.streamIndex;
-    const Status status = decodeAudio(
+    return internal::buildWhileDecoding<SpectrogramBuilder>(
         path,
         decode,
-        [&](const float *samples, qint64 frames) {
-            builder->add(samples, frames);
-            if (onUpdate && clock.elapsed() >= nextUpdateMs) {
-                onUpdate(builder->takeUpdate());
-                nextUpdateMs = clock.elapsed() + std::max(1, options.updateIntervalMs);
-            }
-            return !cancel.isCancelled();
+        options.updateIntervalMs,
+        [&](std::optional<SpectrogramBuilder> &builder, const AudioFormat &format) {
+            builder.emplace(options, format.duration);
         },
-        [&](const AudioFormat &format) { builder.emplace(options, format.duration); },
+        [](SpectrogramBuilder &builder) { return builder.takeSpectrogram(); },
+        onUpdate,
         cancel);
-    if (cancel.isCancelled())
-        return Error(QStringLiteral("cancelled"), path);
-    if (!status)
-        return status.error();
-    if (!builder)
-        return Error(QStringLiteral("no audio could be decoded"), path);
-    builder->finish();
-    if (onUpdate)
-        onUpdate(builder->takeUpdate());
-    return builder->takeSpectrogram();
 }
 
 } // namespace earmark::media

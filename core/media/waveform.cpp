@@ -1,12 +1,12 @@
 #include "core/media/waveform.h"
 
 #include "core/media/audiodecoder.h"
+#include "core/media/internal/progressivebuild.h"
 #include "core/media/probe.h"
 
 #include <QCryptographicHash>
 #include <QDataStream>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -367,34 +367,22 @@ Result<WaveformOverview> computeWaveform(const QString &path,
         }
     }
 
-    std::optional<WaveformBuilder> builder;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 nextUpdateMs = std::min(125, std::max(0, options.updateIntervalMs));
     AudioDecodeOptions decode;
     decode.channels = 1;
     decode.streamIndex = options.streamIndex;
-    const Status status = decodeAudio(
+    auto computed = internal::buildWhileDecoding<WaveformBuilder>(
         path,
         decode,
-        [&](const float *samples, qint64 frames) {
-            builder->add(samples, frames);
-            if (onUpdate && clock.elapsed() >= nextUpdateMs) {
-                onUpdate(builder->takeUpdate());
-                nextUpdateMs = clock.elapsed() + std::max(1, options.updateIntervalMs);
-            }
-            return true;
+        options.updateIntervalMs,
+        [](std::optional<WaveformBuilder> &builder, const AudioFormat &format) {
+            builder.emplace(format.sampleRate, format.duration);
         },
-        [&](const AudioFormat &format) { builder.emplace(format.sampleRate, format.duration); },
+        [](WaveformBuilder &builder) { return builder.takeOverview(); },
+        onUpdate,
         cancel);
-    if (!status)
-        return status.error();
-    if (!builder)
-        return Error(QStringLiteral("no audio could be decoded"), path);
-    builder->finish();
-    if (onUpdate)
-        onUpdate(builder->takeUpdate());
-    WaveformOverview overview = builder->takeOverview();
+    if (!computed)
+        return computed.error();
+    WaveformOverview overview = std::move(computed).value();
     if (!cacheFile.isEmpty()) {
         if (Status s = writeWaveformCache(cacheFile, path, overview); !s)
             qWarning("%s", qPrintable(s.errorString()));
