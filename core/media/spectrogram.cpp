@@ -4,7 +4,6 @@
 #include "core/media/fft.h"
 #include "core/media/internal/progressivebuild.h"
 
-
 #include <algorithm>
 #include <cmath>
 #include <numbers>
