@@ -8,102 +8,311 @@ extern "C" {
 }
 
 #include <algorithm>
-#include <deque>
+#include <map>
 
 namespace earmark::media {
 
 namespace internal {
 
+namespace {
+// Frames a fill behind takes at least (keyframes are indexed by decode time in some containers,
+// a few frames before they are shown).
+constexpr int kMinStretch = 8;
+// Frames prefetch() fills ahead before it turns to the stretch behind.
+constexpr int kFirstAhead = 4;
+} // namespace
+
 class VideoReaderPrivate
 {
 public:
-    struct Cached
+    struct Entry
     {
-        int64_t pts = 0;
-        FramePtr frame;
+        FramePtr raw;                            // decoded picture, until converted
+        std::shared_ptr<const VideoFrame> shown; // converted to the delivered format
+        int64_t next = INT64_MIN;                // pts of the next frame of the stream, if known
+        std::size_t bytes = 0;
     };
 
-    std::unique_ptr<FrameDecoder> decoder;
+    // One decoder and what it last passed to the cache (to link neighbours).
+    struct Decoder
+    {
+        std::unique_ptr<FrameDecoder> decoder;
+        int seeks = -1;
+        int64_t lastCollected = INT64_MIN;
+    };
+
+    QString path;
+    Decoder main;   // answers requests and fills ahead
+    Decoder behind; // fills behind the playhead; opened on first use
+    bool behindFailed = false;
     std::unique_ptr<FrameConverter> converter;
+    FrameFormat format;
+    int sarNum = 0, sarDen = 1;
     VideoReader::Options options;
-    // Decoded neighbours in ascending pts, contiguous: no frame of the stream lies between two
-    // entries (nothing was skipped there).
-    std::deque<Cached> cache;
-    int seenSeeks = 0;
+
+    // Frames by pts. An entry's `next` says which frame follows it in the stream: facts about
+    // the stream that stay true when entries are evicted.
+    std::map<int64_t, Entry> cache;
+    std::size_t cacheBytes = 0;
+    int64_t focus = INT64_MIN;    // what eviction keeps close: the target being decoded
+    int64_t firstPts = INT64_MIN; // the stream's first and last frames, once seen
+    int64_t finalPts = INT64_MIN;
     int64_t lastPts = INT64_MIN; // of the last frame returned
+    int decodedFrames = 0;
+    int prefetchSeeksBase = 0;
 
-    void remember(const AVFrame *frame, int64_t pts)
+    FrameDecoder &dec() { return *main.decoder; }
+    int64_t ticks() const { return main.decoder->frameTicks(); }
+
+    std::size_t shownBytes() const
     {
-        if (decoder->seekCount() != seenSeeks) {
-            seenSeeks = decoder->seekCount();
-            cache.clear();
+        const std::size_t pixels = std::size_t(converter->outputWidth())
+                                   * converter->outputHeight();
+        switch (format.output) {
+        case PixelOutput::Rgb24:
+            return pixels * 3;
+        case PixelOutput::Rgb32:
+            return pixels * 4;
+        case PixelOutput::FloatPlanes:
+            return pixels * 3 * sizeof(float);
         }
-        if (!cache.empty() && pts <= cache.back().pts)
-            cache.clear();
-        FramePtr ref = makeFrame();
-        if (av_frame_ref(ref.get(), frame) < 0)
-            return;
-        cache.push_back(Cached{pts, std::move(ref)});
-        const std::size_t limit = std::size_t(std::max(1, options.cachedFrames)) + 4;
-        while (cache.size() > limit)
-            cache.pop_front();
+        return pixels * 4;
+    }
+    int budgetFrames() const
+    {
+        return int(
+            std::max<std::size_t>(2, options.cacheBytes / std::max<std::size_t>(1, shownBytes())));
+    }
+    int wantBehind() const { return std::min(options.prefetchBehind, budgetFrames() * 2 / 3); }
+    int wantAhead() const
+    {
+        return std::min(options.prefetchAhead, std::max(1, budgetFrames() - wantBehind() - 2));
     }
 
-    // Index of the cached frame shown at `target`, when the cache alone can tell; -1 otherwise.
-    int cachedAt(int64_t target) const
+    void drop(std::map<int64_t, Entry>::iterator it)
     {
-        for (std::size_t i = 0; i + 1 < cache.size(); ++i) {
-            if (cache[i].pts <= target && cache[i + 1].pts > target)
-                return int(i);
-        }
-        return -1;
+        cacheBytes -= it->second.bytes;
+        cache.erase(it);
     }
 
-    int cachedIndexOf(int64_t pts) const
+    // Evicts the frames farthest from the focus until the cache fits its budget.
+    void trim()
     {
-        for (std::size_t i = 0; i < cache.size(); ++i) {
-            if (cache[i].pts == pts)
-                return int(i);
+        while (cacheBytes > options.cacheBytes && cache.size() > 1) {
+            auto first = cache.begin();
+            auto last = std::prev(cache.end());
+            const auto distance = [&](int64_t pts) {
+                return focus == INT64_MIN ? 0 : (pts > focus ? pts - focus : focus - pts);
+            };
+            drop(distance(first->first) >= distance(last->first) ? first : last);
         }
-        return -1;
     }
 
-    Result<VideoFrame> deliver(const AVFrame *frame, int64_t pts, Time requested)
+    Status convertEntry(Entry &e)
     {
-        VideoFrame out;
-        if (Status s = converter->convert(frame, out); !s)
-            return Error(s.error().message, decoder->path());
-        out.pts = decoder->timeFor(pts);
+        if (e.shown)
+            return {};
+        auto out = std::make_shared<VideoFrame>();
+        if (Status s = converter->convert(e.raw.get(), *out); !s)
+            return Error(s.error().message, path);
+        const std::size_t bytes = out->pixels.size() + out->planes.size() * sizeof(float);
+        e.shown = std::move(out);
+        // Answers are copies of the converted picture from now on.
+        e.raw.reset();
+        cacheBytes = cacheBytes - e.bytes + bytes;
+        e.bytes = bytes;
+        return {};
+    }
+
+    // FrameDecoder::Options::onDecoded: keeps the frame and links it to the one passed before.
+    void collect(Decoder &d, const AVFrame *frame, int64_t pts, int64_t keepFrom, bool convert)
+    {
+        if (d.decoder->seekCount() != d.seeks) {
+            d.seeks = d.decoder->seekCount();
+            d.lastCollected = INT64_MIN;
+        }
+        ++decodedFrames;
+        auto [it, inserted] = cache.try_emplace(pts);
+        if (inserted) {
+            FramePtr ref = makeFrame();
+            if (av_frame_ref(ref.get(), frame) < 0) {
+                cache.erase(it);
+                d.lastCollected = INT64_MIN;
+                return;
+            }
+            it->second.raw = std::move(ref);
+            it->second.bytes = d.decoder->pictureBytes();
+            cacheBytes += it->second.bytes;
+            if (convert)
+                (void) convertEntry(it->second);
+        }
+        if (d.lastCollected != INT64_MIN && d.lastCollected < pts && keepFrom <= d.lastCollected) {
+            if (auto prev = cache.find(d.lastCollected); prev != cache.end())
+                prev->second.next = pts;
+        }
+        d.lastCollected = pts;
+        trim();
+    }
+
+    FrameDecoder::Options optionsFor(Decoder &d, int64_t keepFrom, bool convert)
+    {
+        FrameDecoder::Options o;
+        o.exact = true;
+        o.keepFrom = keepFrom;
+        o.onDecoded = [this, &d, keepFrom, convert](const AVFrame *f, int64_t pts) {
+            collect(d, f, pts, keepFrom, convert);
+        };
+        return o;
+    }
+
+    // Decodes the frame shown at `target` with `d`, keeping frames from `keepFrom` on.
+    Result<FrameDecoder::Answer> decodeWith(
+        Decoder &d, int64_t target, int64_t keepFrom, bool convert, const CancellationToken &cancel)
+    {
+        auto answer = d.decoder->frameAt(target, optionsFor(d, keepFrom, convert), cancel);
+        if (!answer)
+            return answer;
+        if (answer->pts > target) // the target precedes the first frame
+            firstPts = answer->pts;
+        if (answer->atEnd && answer->pts <= target && !d.decoder->hasSuccessor()
+            && d.decoder->readError().isEmpty())
+            finalPts = answer->pts;
+        return answer;
+    }
+
+    // The cached frame shown at `target`, or end().
+    std::map<int64_t, Entry>::const_iterator cachedAt(int64_t target) const
+    {
+        auto it = cache.upper_bound(target);
+        if (it == cache.begin())
+            return it != cache.end() && it->first == firstPts ? it : cache.end();
+        --it;
+        const Entry &e = it->second;
+        if (it->first == target || (e.next != INT64_MIN && target < e.next)
+            || (it->first == finalPts))
+            return it;
+        return cache.end();
+    }
+
+    // The cached frame before `pts` in the stream, or end().
+    std::map<int64_t, Entry>::iterator cachedBefore(int64_t pts)
+    {
+        auto it = cache.lower_bound(pts);
+        if (it == cache.begin())
+            return cache.end();
+        --it;
+        return it->second.next == pts ? it : cache.end();
+    }
+    bool hasBefore(int64_t pts) const
+    {
+        auto it = cache.lower_bound(pts);
+        return it != cache.begin() && std::prev(it)->second.next == pts;
+    }
+
+    Result<VideoFrame> deliverEntry(std::map<int64_t, Entry>::iterator it, Time requested)
+    {
+        if (Status s = convertEntry(it->second); !s)
+            return s.error();
+        VideoFrame out = *it->second.shown;
+        out.pts = dec().timeFor(it->first);
         out.requested = requested;
-        lastPts = pts;
+        lastPts = it->first;
+        focus = it->first;
+        trim();
+        return out;
+    }
+
+    Result<VideoFrame> deliverAnswer(const FrameDecoder::Answer &answer, Time requested)
+    {
+        if (auto it = cache.find(answer.pts); it != cache.end())
+            return deliverEntry(it, requested);
+        VideoFrame out;
+        if (Status s = converter->convert(answer.frame, out); !s)
+            return Error(s.error().message, path);
+        out.pts = dec().timeFor(answer.pts);
+        out.requested = requested;
+        lastPts = answer.pts;
         return out;
     }
 
     Result<VideoFrame> decodeAt(int64_t target, Time requested, const CancellationToken &cancel)
     {
-        if (const int i = cachedAt(target); i >= 0)
-            return deliver(cache[std::size_t(i)].frame.get(), cache[std::size_t(i)].pts, requested);
-        const int64_t span = decoder->frameTicks() * std::max(1, options.cachedFrames);
-        int64_t keepFrom = target - span;
-        // Keep the cache contiguous: frames between its end and the new ones must not be skipped.
-        if (!cache.empty() && cache.back().pts < keepFrom && cache.back().pts >= target - 2 * span)
-            keepFrom = cache.back().pts;
-        if (!cache.empty() && cache.back().pts < keepFrom)
-            cache.clear();
-        FrameDecoder::Options o;
-        o.exact = true;
-        o.keepFrom = keepFrom;
-        o.onDecoded = [this](const AVFrame *f) {
-            int64_t pts = f->best_effort_timestamp;
-            if (pts == AV_NOPTS_VALUE)
-                pts = f->pts;
-            if (pts != AV_NOPTS_VALUE)
-                remember(f, pts);
-        };
-        auto answer = decoder->frameAt(target, o, cancel);
+        if (auto hit = cachedAt(target); hit != cache.end())
+            return deliverEntry(cache.find(hit->first), requested);
+        focus = target;
+        const int64_t keepFrom = target - ticks() * std::max(1, options.cachedFrames);
+        auto answer = decodeWith(main, target, keepFrom, false, cancel);
         if (!answer)
             return answer.error();
-        return deliver(answer->frame, answer->pts, requested);
+        return deliverAnswer(*answer, requested);
+    }
+
+    Decoder *behindDecoder()
+    {
+        if (!behind.decoder && !behindFailed) {
+            auto opened = FrameDecoder::open(path, main.decoder->stream()->index, options.threads);
+            if (opened)
+                behind.decoder = std::move(opened).value();
+            else
+                behindFailed = true;
+        }
+        return behind.decoder ? &behind : nullptr;
+    }
+
+    // Frames before `lo` in the stream, up to `count` of them (fewer at the start), kept and
+    // linked up to `lo` itself. Stops at the keyframe before (past a few frames), so one call
+    // costs a keyframe interval's decode at most and the frames nearest `lo` come first. Uses
+    // the second decoder, which keeps its place between calls.
+    Status fillBehind(int64_t lo, int count, bool convert, const CancellationToken &cancel)
+    {
+        Decoder *d = behindDecoder();
+        if (!d)
+            d = &main;
+        int64_t keepFrom = lo - ticks() * std::max(1, count);
+        if (const int64_t key = d->decoder->indexedKeyframeBefore(lo - 1); key != INT64_MIN)
+            keepFrom = std::min(std::max(keepFrom, key),
+                                lo - ticks() * std::min(std::max(1, count), kMinStretch));
+        auto answer = decodeWith(*d, lo - 1, keepFrom, convert, cancel);
+        if (!answer)
+            return answer.error();
+        if (answer->pts >= lo)
+            firstPts = lo;
+        return {};
+    }
+
+    // Consecutive cached frames before and after `pts`; `lo`/`hi` the ends of that run.
+    int countBehind(int64_t pts, int64_t *lo) const
+    {
+        int n = 0;
+        int64_t at = pts;
+        for (;;) {
+            auto it = cache.lower_bound(at);
+            if (it == cache.begin())
+                break;
+            --it;
+            if (it->second.next != at)
+                break;
+            at = it->first;
+            ++n;
+        }
+        *lo = at;
+        return n;
+    }
+
+    int countAhead(int64_t pts, int64_t *hi) const
+    {
+        int n = 0;
+        int64_t at = pts;
+        for (;;) {
+            auto it = cache.find(at);
+            if (it == cache.end() || it->second.next == INT64_MIN
+                || cache.find(it->second.next) == cache.end())
+                break;
+            at = it->second.next;
+            ++n;
+        }
+        *hi = at;
+        return n;
     }
 };
 
@@ -124,33 +333,37 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const QString &path, cons
         return decoder.error();
     auto d = std::make_unique<VideoReaderPrivate>();
     d->options = options;
-    d->decoder = std::move(decoder).value();
-    AVStream *st = d->decoder->stream();
-    const AVRational sar = av_guess_sample_aspect_ratio(d->decoder->format(), st, nullptr);
+    d->path = path;
+    d->format = options.format;
+    d->main.decoder = std::move(decoder).value();
+    AVStream *st = d->main.decoder->stream();
+    const AVRational sar = av_guess_sample_aspect_ratio(d->main.decoder->format(), st, nullptr);
+    d->sarNum = sar.num;
+    d->sarDen = sar.den;
     d->converter = std::make_unique<internal::FrameConverter>(options.format,
                                                               st->codecpar->width,
                                                               st->codecpar->height,
                                                               sar.num,
                                                               sar.den,
                                                               options.format.applyRotation
-                                                                  ? d->decoder->rotation()
+                                                                  ? d->main.decoder->rotation()
                                                                   : 0);
     return std::unique_ptr<VideoReader>(new VideoReader(std::move(d)));
 }
 
 QString VideoReader::path() const
 {
-    return d->decoder->path();
+    return d->path;
 }
 
 Time VideoReader::duration() const
 {
-    return d->decoder->duration();
+    return d->main.decoder->duration();
 }
 
 double VideoReader::frameRate() const
 {
-    return d->decoder->frameRate();
+    return d->main.decoder->frameRate();
 }
 
 int VideoReader::width() const
@@ -165,7 +378,7 @@ int VideoReader::height() const
 
 Result<VideoFrame> VideoReader::frameAt(Time t, const CancellationToken &cancel)
 {
-    return d->decodeAt(d->decoder->ticksFor(std::max(Time(), t)), t, cancel);
+    return d->decodeAt(d->dec().ticksFor(std::max(Time(), t)), t, cancel);
 }
 
 Result<VideoFrame> VideoReader::nextFrame(const CancellationToken &cancel)
@@ -173,18 +386,28 @@ Result<VideoFrame> VideoReader::nextFrame(const CancellationToken &cancel)
     if (d->lastPts == INT64_MIN)
         return frameAt(Time(), cancel);
     const int64_t last = d->lastPts;
-    if (const int i = d->cachedIndexOf(last); i >= 0 && std::size_t(i) + 1 < d->cache.size()) {
-        const auto &next = d->cache[std::size_t(i) + 1];
-        return d->deliver(next.frame.get(), next.pts, d->decoder->timeFor(next.pts));
+    auto it = d->cache.find(last);
+    int64_t next = it != d->cache.end() ? it->second.next : INT64_MIN;
+    if (next == INT64_MIN) {
+        if (last == d->finalPts)
+            return d->decodeAt(last, d->dec().timeFor(last), cancel);
+        // Put the main decoder on the current frame, keeping it and its successor: that links
+        // them; the decoder also knows the successor when the cache could not keep it.
+        d->focus = last;
+        auto answer = d->decodeWith(d->main, last, last, false, cancel);
+        if (!answer)
+            return answer.error();
+        it = d->cache.find(last);
+        if (it != d->cache.end() && it->second.next != INT64_MIN)
+            next = it->second.next;
+        else if (answer->pts == last && d->dec().hasSuccessor() && d->dec().successorPts() > last)
+            next = d->dec().successorPts();
+        else
+            return d->deliverAnswer(*answer, d->dec().timeFor(answer->pts)); // the last frame
     }
-    // Put the decoder on the current frame; its successor is then known unless the file ends.
-    auto current = d->decodeAt(last, d->decoder->timeFor(last), cancel);
-    if (!current)
-        return current;
-    if (!d->decoder->hasSuccessor() || d->decoder->successorPts() <= last)
-        return current; // the last frame
-    const int64_t next = d->decoder->successorPts();
-    return d->decodeAt(next, d->decoder->timeFor(next), cancel);
+    if (auto n = d->cache.find(next); n != d->cache.end())
+        return d->deliverEntry(n, d->dec().timeFor(next));
+    return d->decodeAt(next, d->dec().timeFor(next), cancel);
 }
 
 Result<VideoFrame> VideoReader::previousFrame(const CancellationToken &cancel)
@@ -192,11 +415,23 @@ Result<VideoFrame> VideoReader::previousFrame(const CancellationToken &cancel)
     if (d->lastPts == INT64_MIN)
         return frameAt(Time(), cancel);
     const int64_t last = d->lastPts;
-    if (const int i = d->cachedIndexOf(last); i > 0) {
-        const auto &prev = d->cache[std::size_t(i) - 1];
-        return d->deliver(prev.frame.get(), prev.pts, d->decoder->timeFor(prev.pts));
-    }
-    auto frame = d->decodeAt(last - 1, d->decoder->timeFor(last - 1), cancel);
+    if (auto prev = d->cachedBefore(last); prev != d->cache.end())
+        return d->deliverEntry(prev, d->dec().timeFor(prev->first));
+    if (last == d->firstPts)
+        return d->decodeAt(last, d->dec().timeFor(last), cancel);
+    // Decode a stretch behind at once, so the next steps back are answered from the cache:
+    // as much as the cache holds in decoded form, half of it at most.
+    d->focus = last;
+    const int count = std::clamp(int(d->options.cacheBytes / 2
+                                     / std::max<std::size_t>(1, d->main.decoder->pictureBytes())),
+                                 std::max(1, d->options.cachedFrames),
+                                 std::max(std::max(1, d->options.cachedFrames), d->wantBehind()));
+    if (Status s = d->fillBehind(last, count, false, cancel); !s)
+        return s.error();
+    if (auto prev = d->cachedBefore(last); prev != d->cache.end())
+        return d->deliverEntry(prev, d->dec().timeFor(prev->first));
+    // Not linked (a damaged stretch, or the cache too small): ask for the frame before directly.
+    auto frame = d->decodeAt(last - 1, d->dec().timeFor(last - 1), cancel);
     if (frame)
         frame->requested = frame->pts;
     return frame;
@@ -206,11 +441,120 @@ Time VideoReader::currentFrameEnd() const
 {
     if (d->lastPts == INT64_MIN)
         return {};
-    if (const int i = d->cachedIndexOf(d->lastPts); i >= 0 && std::size_t(i) + 1 < d->cache.size())
-        return d->decoder->timeFor(d->cache[std::size_t(i) + 1].pts);
-    if (d->decoder->hasSuccessor() && d->decoder->successorPts() > d->lastPts)
-        return d->decoder->timeFor(d->decoder->successorPts());
+    if (auto it = d->cache.find(d->lastPts); it != d->cache.end() && it->second.next != INT64_MIN)
+        return d->main.decoder->timeFor(it->second.next);
     return {};
+}
+
+bool VideoReader::prefetch(const CancellationToken &cancel)
+{
+    if (d->lastPts == INT64_MIN)
+        return true;
+    d->focus = d->lastPts;
+    bool aheadStuck = false;
+    for (int round = 0; round < 64; ++round) {
+        if (cancel.isCancelled())
+            return false;
+        int64_t hi = 0, lo = 0;
+        const int ahead = d->countAhead(d->lastPts, &hi);
+        const int behind = d->countBehind(d->lastPts, &lo);
+        // A few frames ahead first (the main decoder is usually just there: cheap), then the
+        // stretch behind (stepping back is what costs), then the rest ahead.
+        const int wantAhead = behind < d->wantBehind() && lo != d->firstPts
+                                  ? std::min(d->wantAhead(), internal::kFirstAhead)
+                                  : d->wantAhead();
+        if (!aheadStuck && ahead < wantAhead && hi != d->finalPts) {
+            const int64_t target = hi + d->ticks() * (wantAhead - ahead);
+            if (!d->decodeWith(d->main, target, hi, true, cancel))
+                return false;
+            int64_t newHi = 0;
+            aheadStuck = d->countAhead(d->lastPts, &newHi) <= ahead;
+            continue;
+        }
+        if (behind < d->wantBehind() && lo != d->firstPts) {
+            if (Status s = d->fillBehind(lo, d->wantBehind() - behind, true, cancel); !s)
+                return false;
+            int64_t newLo = 0;
+            if (d->countBehind(d->lastPts, &newLo) <= behind && d->firstPts != lo)
+                return false; // could not link (damaged stream): try again after the next move
+            continue;
+        }
+        // Convert what is kept near the playhead, so steps cost a copy.
+        for (int64_t at = lo; at != INT64_MIN && at <= hi;) {
+            if (cancel.isCancelled())
+                return false;
+            auto it = d->cache.find(at);
+            if (it == d->cache.end())
+                break;
+            if (!it->second.shown && !d->convertEntry(it->second))
+                return false;
+            at = it->second.next;
+        }
+        d->trim();
+        return true;
+    }
+    return true;
+}
+
+bool VideoReader::isCachedAt(Time t) const
+{
+    return d->cachedAt(d->main.decoder->ticksFor(std::max(Time(), t))) != d->cache.end();
+}
+
+bool VideoReader::isStepCached(int direction) const
+{
+    if (d->lastPts == INT64_MIN)
+        return false;
+    if (direction < 0) {
+        if (d->lastPts == d->firstPts)
+            return true;
+        return d->hasBefore(d->lastPts);
+    }
+    auto it = d->cache.find(d->lastPts);
+    return it != d->cache.end()
+           && (d->lastPts == d->finalPts
+               || (it->second.next != INT64_MIN && d->cache.count(it->second.next)));
+}
+
+void VideoReader::setOutputSize(int width, int height)
+{
+    FrameFormat f = d->format;
+    f.width = width;
+    f.height = height;
+    if (f.width == d->format.width && f.height == d->format.height)
+        return;
+    d->format = f;
+    AVStream *st = d->main.decoder->stream();
+    d->converter = std::make_unique<internal::FrameConverter>(f,
+                                                              st->codecpar->width,
+                                                              st->codecpar->height,
+                                                              d->sarNum,
+                                                              d->sarDen,
+                                                              f.applyRotation
+                                                                  ? d->main.decoder->rotation()
+                                                                  : 0);
+    // Converted pictures have the old size: drop them. (The links of the frames still kept
+    // stay: they are facts about the stream.)
+    for (auto it = d->cache.begin(); it != d->cache.end();) {
+        auto here = it++;
+        if (here->second.shown)
+            d->drop(here);
+    }
+}
+
+VideoReader::CacheStats VideoReader::cacheStats() const
+{
+    CacheStats s;
+    s.frames = int(d->cache.size());
+    s.bytes = d->cacheBytes;
+    s.decodedFrames = d->decodedFrames;
+    s.prefetchSeeks = d->behind.decoder ? d->behind.decoder->seekCount() : 0;
+    if (d->lastPts != INT64_MIN) {
+        int64_t end = 0;
+        s.behind = d->countBehind(d->lastPts, &end);
+        s.ahead = d->countAhead(d->lastPts, &end);
+    }
+    return s;
 }
 
 } // namespace earmark::media

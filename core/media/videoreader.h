@@ -18,8 +18,15 @@ class VideoReaderPrivate;
 // Random access to the exact frames of one video stream: what the player uses for frame
 // stepping and scrubbing (Qt Multimedia has no frame step and may show a stale frame after a
 // seek). Keeps its decoder open between calls, decodes forward when the asked time is a little
-// ahead, seeks to the keyframe before it otherwise, and keeps the last few decoded frames so
-// stepping back mostly costs nothing.
+// ahead, seeks to the keyframe before it otherwise.
+//
+// Frames around the playhead are kept in a cache bounded in bytes (converted to the delivered
+// format, so a player asking for display-sized pictures keeps many). The cache knows which
+// frames follow one another in the stream, so steps and nearby times are answered from it
+// without decoding, and every answer is still the exact frame. prefetch() fills it in idle time:
+// a little ahead of the playhead and a longer stretch behind it (stepping back would otherwise
+// decode from the keyframe again and again), the stretch behind with a second decoder so the
+// first stays where forward steps need it.
 //
 // Not thread-safe: use one reader from one thread at a time (the player's decode worker); open
 // one reader per thread to read in parallel.
@@ -32,8 +39,24 @@ public:
         // Delivered pictures (index is always -1 and `requested` the asked time). The default:
         // display size (rotated), Rgb32, ready for QImage.
         FrameFormat format{0, 0, ResizeMode::Stretch, PixelOutput::Rgb32};
-        int threads = 0;       // decoder threads; 0: one per core (low latency matters more here)
-        int cachedFrames = 16; // converted frames kept for stepping back
+        int threads = 0; // decoder threads; 0: one per core (low latency matters more here)
+        // Frames before a decoded target kept on the way (cheap: they are decoded anyway).
+        int cachedFrames = 16;
+        // Memory for kept frames (decoded pictures, or delivered ones once converted).
+        std::size_t cacheBytes = std::size_t(256) << 20;
+        // What prefetch() fills around the playhead, in frames (less when cacheBytes is short).
+        int prefetchBehind = 150;
+        int prefetchAhead = 30;
+    };
+
+    struct CacheStats
+    {
+        int frames = 0;        // kept
+        std::size_t bytes = 0; // their memory
+        int behind = 0;        // consecutive frames kept before the last one returned
+        int ahead = 0;         // and after it
+        int decodedFrames = 0; // passed through the cache since the reader was opened
+        int prefetchSeeks = 0; // seeks of the second (stepping back) decoder
     };
 
     static Result<std::unique_ptr<VideoReader>> open(const QString &path, const Options &options);
@@ -63,6 +86,21 @@ public:
     // Presentation time of the frame after the last one returned, if known without decoding
     // (the end of the current frame's display interval); 0 otherwise.
     Time currentFrameEnd() const;
+
+    // Fills the cache around the last frame returned (see the class comment). Returns true when
+    // the neighbourhood is complete, false when cancelled or a decode failed (the next frame
+    // request reports errors). Work done before a cancel is kept, and a later call continues
+    // from where the decoders are, so it is fine to call it in every idle moment and cancel it
+    // when a request comes.
+    bool prefetch(const CancellationToken &cancel);
+    // Whether the frame shown at `t` / the next / previous step is in the cache (answered
+    // without decoding).
+    bool isCachedAt(Time t) const;
+    bool isStepCached(int direction) const;
+    // Changes the delivered picture size (0: from the other side or the display size); kept
+    // converted frames are dropped.
+    void setOutputSize(int width, int height);
+    CacheStats cacheStats() const;
 
 private:
     explicit VideoReader(std::unique_ptr<internal::VideoReaderPrivate> d);

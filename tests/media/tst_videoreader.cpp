@@ -1,5 +1,6 @@
 // The player's exact decoder: any time, then frame steps forward and back, always the frame that
-// is shown, across keyframes and in files with irregular frame times.
+// is shown, across keyframes and in files with irregular frame times; with its cache and
+// background prefetching, every picture identical to the one decoding every frame gives.
 
 #include "core/media/videoreader.h"
 #include "mediatestutil.h"
@@ -7,6 +8,9 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <chrono>
+#include <thread>
 
 using namespace earmark;
 using namespace earmark::mediatest;
@@ -18,8 +22,46 @@ class TestVideoReader : public QObject
     QTemporaryDir m_dir;
     QString m_cfr;
     QString m_vfr;
+    QString m_natural; // moving pictures, B-frames with several references, a long GOP
     std::vector<Time> m_cfrPts;
     std::vector<Time> m_vfrPts;
+    std::vector<Time> m_naturalPts;
+
+    // Every frame of `path` decoded in order, from the start, without a seek or a cache.
+    static std::vector<media::VideoFrame> decodeEveryFrame(const QString &path)
+    {
+        media::VideoReader::Options o;
+        o.threads = 1;
+        o.cacheBytes = 1;
+        o.cachedFrames = 1;
+        auto reader = media::VideoReader::open(path, o);
+        std::vector<media::VideoFrame> frames;
+        if (!reader)
+            return frames;
+        auto f = (*reader)->frameAt(Time());
+        while (f && (frames.empty() || f->pts > frames.back().pts)) {
+            frames.push_back(*f);
+            f = (*reader)->nextFrame();
+        }
+        return frames;
+    }
+
+    // Lets `reader` prefetch until done or for about `ms` milliseconds.
+    static void prefetchFor(media::VideoReader &reader, int ms)
+    {
+        CancellationToken cancel;
+        std::thread timer([cancel, ms]() mutable {
+            std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+            cancel.cancel();
+        });
+        reader.prefetch(cancel);
+        timer.join();
+    }
+
+    static bool samePicture(const media::VideoFrame &a, const media::VideoFrame &b)
+    {
+        return a.pts == b.pts && a.width == b.width && a.height == b.height && a.pixels == b.pixels;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -51,6 +93,27 @@ private Q_SLOTS:
                     QStringLiteral("40"),
                     m_vfr});
         QVERIFY2(e.isEmpty(), qPrintable(e));
+        m_natural = m_dir.filePath(QStringLiteral("natural.mp4"));
+        e = ffmpeg(
+            {QStringLiteral("-f"),
+             QStringLiteral("lavfi"),
+             QStringLiteral("-i"),
+             QStringLiteral("testsrc2=s=320x240:r=25:d=10"),
+             QStringLiteral("-f"),
+             QStringLiteral("lavfi"),
+             QStringLiteral("-i"),
+             indexPicture(320, 40, 25, 10),
+             QStringLiteral("-filter_complex"),
+             QStringLiteral("[0][1]overlay=0:0,format=yuv420p"),
+             QStringLiteral("-c:v"),
+             QStringLiteral("libx264"),
+             QStringLiteral("-x264-params"),
+             QStringLiteral("keyint=120:min-keyint=120:scenecut=0:bframes=3:b-pyramid=normal:"
+                            "ref=3"),
+             m_natural});
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        m_naturalPts = framePresentationTimes(m_natural);
+        QCOMPARE(m_naturalPts.size(), std::size_t(250));
         m_cfrPts = framePresentationTimes(m_cfr);
         m_vfrPts = framePresentationTimes(m_vfr);
         QCOMPARE(m_cfrPts.size(), std::size_t(200));
@@ -137,6 +200,153 @@ private Q_SLOTS:
         QCOMPARE(readIndex(*f), last);
         f = reader.previousFrame();
         QCOMPARE(readIndex(*f), last - 1);
+    }
+
+    // The reference: decoding every frame in order gives frames 0..N-1 with the right times.
+    void fullDecodeReference()
+    {
+        const auto frames = decodeEveryFrame(m_natural);
+        QCOMPARE(frames.size(), m_naturalPts.size());
+        for (std::size_t i = 0; i < frames.size(); ++i) {
+            media::VideoFrame strip = frames[i];
+            strip.height = 40;
+            QCOMPARE(readIndex(strip), int(i));
+            QCOMPARE(frames[i].pts, m_naturalPts[i]);
+        }
+    }
+
+    // Random times, steps back through two keyframe intervals and forward again, scrubbing
+    // around the playhead, with prefetching cut short at random moments in between and a cache
+    // too small for it all: every picture is byte for byte the one a full decode gives (a wrong
+    // or skipped reference frame would show as a different picture even where the index strip
+    // survives).
+    void cachedAndPrefetchedFramesMatchFullDecode_data()
+    {
+        QTest::addColumn<int>("cacheFrames");
+        QTest::addColumn<int>("threads");
+        QTest::newRow("roomy cache, frame threads") << 400 << 0;
+        QTest::newRow("roomy cache, one thread") << 400 << 1;
+        QTest::newRow("cache of 24 frames") << 24 << 0;
+        QTest::newRow("cache of 3 frames") << 3 << 1;
+    }
+
+    void cachedAndPrefetchedFramesMatchFullDecode()
+    {
+        QFETCH(int, cacheFrames);
+        QFETCH(int, threads);
+        const auto reference = decodeEveryFrame(m_natural);
+        QCOMPARE(reference.size(), m_naturalPts.size());
+        const std::size_t frameBytes = reference[0].pixels.size();
+        media::VideoReader::Options o;
+        o.threads = threads;
+        o.cacheBytes = frameBytes * std::size_t(cacheFrames);
+        auto opened = media::VideoReader::open(m_natural, o);
+        QVERIFY(opened.ok());
+        media::VideoReader &reader = **opened;
+        auto check = [&](const Result<media::VideoFrame> &f, int expected) {
+            if (!f.ok())
+                return QStringLiteral("error: ") + f.errorString();
+            if (!samePicture(*f, reference[std::size_t(expected)]))
+                return QStringLiteral("not frame %1 (pts %2 ms)")
+                    .arg(expected)
+                    .arg(f->pts.milliseconds());
+            if (reader.cacheStats().bytes > o.cacheBytes + 2 * frameBytes)
+                return QStringLiteral("cache over budget: %1 bytes").arg(reader.cacheStats().bytes);
+            return QString();
+        };
+        QRandomGenerator rng(7);
+        const int last = int(reference.size()) - 1;
+        // Random times, prefetching for a random while after each.
+        for (int i = 0; i < 40; ++i) {
+            const Time t = Time::fromMicroseconds(qint64(rng.bounded(10'200'000)));
+            const QString error = check(reader.frameAt(t), shownAt(m_naturalPts, t));
+            QVERIFY2(error.isEmpty(),
+                     qPrintable(QStringLiteral("at %1 ms: ").arg(t.milliseconds()) + error));
+            prefetchFor(reader, int(rng.bounded(40)));
+        }
+        // Back from the end across both keyframes (frames 240 and 120), then forward again.
+        int at = last;
+        QVERIFY(check(reader.frameAt(m_naturalPts.back()), at).isEmpty());
+        for (; at > 0;) {
+            --at;
+            const QString error = check(reader.previousFrame(), at);
+            QVERIFY2(error.isEmpty(),
+                     qPrintable(QStringLiteral("stepping back to %1: ").arg(at) + error));
+            if (rng.bounded(3) == 0)
+                prefetchFor(reader, int(rng.bounded(25)));
+        }
+        QVERIFY(check(reader.previousFrame(), 0).isEmpty()); // stays on the first
+        for (; at < last;) {
+            ++at;
+            const QString error = check(reader.nextFrame(), at);
+            QVERIFY2(error.isEmpty(),
+                     qPrintable(QStringLiteral("stepping on to %1: ").arg(at) + error));
+            if (rng.bounded(4) == 0)
+                prefetchFor(reader, int(rng.bounded(25)));
+        }
+        QVERIFY(check(reader.nextFrame(), last).isEmpty()); // stays on the last
+        // Scrubbing near the playhead after a full prefetch: answered from the cache.
+        QVERIFY(check(reader.frameAt(m_naturalPts[130]), 130).isEmpty());
+        QVERIFY(reader.prefetch({}));
+        const auto stats = reader.cacheStats();
+        if (cacheFrames >= 400) {
+            QVERIFY2(stats.behind >= 120 && stats.ahead >= 30,
+                     qPrintable(
+                         QStringLiteral("behind %1 ahead %2").arg(stats.behind).arg(stats.ahead)));
+            QVERIFY(reader.isStepCached(-1) && reader.isStepCached(1));
+        }
+        for (int i = 0; i < 30; ++i) {
+            const Time t = m_naturalPts[130]
+                           + Time::fromMicroseconds(qint64(rng.bounded(2'400'000)))
+                           - Time::fromMicroseconds(1'200'000);
+            const bool cached = reader.isCachedAt(t);
+            const int decodedBefore = reader.cacheStats().decodedFrames;
+            const QString error = check(reader.frameAt(t), shownAt(m_naturalPts, t));
+            QVERIFY2(error.isEmpty(),
+                     qPrintable(QStringLiteral("scrubbing to %1 ms: ").arg(t.milliseconds())
+                                + error));
+            if (cached)
+                QCOMPARE(reader.cacheStats().decodedFrames, decodedBefore);
+        }
+    }
+
+    // Stepping back through a long keyframe interval decodes it a few times, not once a step.
+    void steppingBackDoesNotDecodeTheIntervalPerStep()
+    {
+        auto opened = media::VideoReader::open(m_natural);
+        QVERIFY(opened.ok());
+        media::VideoReader &reader = **opened;
+        QVERIFY(reader.frameAt(m_naturalPts[239]).ok());
+        const int before = reader.cacheStats().decodedFrames;
+        for (int i = 238; i >= 120; --i) {
+            auto f = reader.previousFrame();
+            QVERIFY(f.ok());
+            QCOMPARE(f->pts, m_naturalPts[std::size_t(i)]);
+        }
+        // 119 steps inside one interval of 120 frames: decoding it once per step would keep
+        // some 7,000 frames; a few stretches keep little more than the 119.
+        const int kept = reader.cacheStats().decodedFrames - before;
+        QVERIFY2(kept < 400, qPrintable(QString::number(kept)));
+    }
+
+    // Changing the picture size keeps answers exact and sized.
+    void outputSizeChange()
+    {
+        auto opened = media::VideoReader::open(m_natural);
+        QVERIFY(opened.ok());
+        media::VideoReader &reader = **opened;
+        QVERIFY(reader.frameAt(m_naturalPts[50]).ok());
+        QVERIFY(reader.prefetch({}));
+        reader.setOutputSize(160, 0);
+        QCOMPARE(reader.width(), 160);
+        QCOMPARE(reader.height(), 120);
+        auto f = reader.previousFrame();
+        QVERIFY(f.ok());
+        QCOMPARE(f->width, 160);
+        QCOMPARE(f->pts, m_naturalPts[49]);
+        media::VideoFrame strip = *f;
+        strip.height = 20;
+        QCOMPARE(readIndex(strip), 49);
     }
 
     void scaledOutputAndErrors()

@@ -4,6 +4,7 @@ extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/display.h>
+#include <libavutil/imgutils.h>
 #include <libavutil/pixdesc.h>
 #include <libswscale/swscale.h>
 }
@@ -471,6 +472,25 @@ int64_t FrameDecoder::ptsOf(const AVFrame *frame)
     return pts;
 }
 
+int64_t FrameDecoder::indexedKeyframeBefore(int64_t target) const
+{
+    if (!m_hasIndex)
+        return INT64_MIN;
+    const int idx = av_index_search_timestamp(m_stream, target, AVSEEK_FLAG_BACKWARD);
+    const AVIndexEntry *e = idx >= 0 ? avformat_index_get_entry(m_stream, idx) : nullptr;
+    return e ? e->timestamp : INT64_MIN;
+}
+
+std::size_t FrameDecoder::pictureBytes() const
+{
+    const AVCodecParameters *par = m_stream->codecpar;
+    const int size = av_image_get_buffer_size(AVPixelFormat(par->format),
+                                              std::max(1, par->width),
+                                              std::max(1, par->height),
+                                              1);
+    return size > 0 ? std::size_t(size) : std::size_t(par->width) * par->height * 3 / 2;
+}
+
 bool FrameDecoder::hasSuccessor() const
 {
     return m_aheadPts != INT64_MIN;
@@ -603,7 +623,6 @@ Result<FrameDecoder::Answer> FrameDecoder::frameAt(int64_t target,
         m_aheadPts = INT64_MIN;
     }
 
-    int sinceCancelCheck = 0;
     for (;;) {
         // Take every frame the decoder has ready.
         for (;;) {
@@ -632,7 +651,7 @@ Result<FrameDecoder::Answer> FrameDecoder::frameAt(int64_t target,
                 }
             }
             if (options.onDecoded && pts >= options.keepFrom)
-                options.onDecoded(m_scratch.get());
+                options.onDecoded(m_scratch.get(), pts);
             if (pts <= target) {
                 std::swap(m_current, m_scratch);
                 av_frame_unref(m_scratch.get());
@@ -660,11 +679,11 @@ Result<FrameDecoder::Answer> FrameDecoder::frameAt(int64_t target,
             }
             return answer(true);
         }
-        if (++sinceCancelCheck >= 16) {
-            sinceCancelCheck = 0;
-            if (cancel.isCancelled())
-                return Error(QStringLiteral("cancelled"), m_path);
-        }
+        // Checked before every packet: one packet costs milliseconds at 1080p, and a superseded
+        // request must give way at once. The decoder stays where it is, so a later call going
+        // the same way continues from here.
+        if (cancel.isCancelled())
+            return Error(QStringLiteral("cancelled"), m_path);
         if (Status s = fillQueue(cancel); !s)
             return s.error();
         if (m_queue.empty()) {

@@ -90,10 +90,12 @@ public:
     struct Options
     {
         bool exact = true; // false: the keyframe at or before the target, decoded alone
-        // Frames with pts >= keepFrom are never skipped and are passed to onDecoded (the
-        // reader's cache of neighbours). INT64_MAX: none.
+        // Frames with pts >= keepFrom are never skipped and are passed to onDecoded with their
+        // pts, in presentation order (the reader's cache of neighbours). INT64_MAX: none. Frames
+        // passed one after the other without a seek in between (seekCount() unchanged) are
+        // neighbours in the stream when keepFrom <= the earlier one's pts during both calls.
         int64_t keepFrom = INT64_MAX;
-        std::function<void(const AVFrame *)> onDecoded;
+        std::function<void(const AVFrame *, int64_t pts)> onDecoded;
     };
 
     // The frame shown at stream time `target`: the last decoded frame whose pts <= target (the
@@ -118,6 +120,11 @@ public:
     // Counts the seeks done so far: frames decoded after a change are not contiguous with those
     // decoded before.
     int seekCount() const { return m_seekCount; }
+    // Time stamp (stream ticks; decode time in some containers) of the last indexed keyframe at
+    // or before `target`; INT64_MIN when the container has no index.
+    int64_t indexedKeyframeBefore(int64_t target) const;
+    // Raw size of a decoded picture of this stream in bytes (for cache budgets).
+    std::size_t pictureBytes() const;
 
 private:
     FrameDecoder() = default;
