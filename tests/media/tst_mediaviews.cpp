@@ -141,6 +141,33 @@ private Q_SLOTS:
         QVERIFY(failures.first().at(0).toString().contains(QStringLiteral("missing.mp4")));
     }
 
+    // Between requests the fetcher fills its cache around the playhead: steps back through a
+    // keyframe interval and scrubbing nearby all answer the exact frame, at display size.
+    void fetcherStepsBackAndScrubsFromItsCache()
+    {
+        ui::FrameFetcher fetcher;
+        fetcher.setDisplaySize(QSize(160, 160));
+        QSignalSpy frames(&fetcher, &ui::FrameFetcher::frameReady);
+        fetcher.open(m_indexed);
+        fetcher.requestAt(Time::fromMilliseconds(3990)); // frame 99, just before a keyframe
+        QTRY_VERIFY_WITH_TIMEOUT(!fetcher.isBusy(), 10000);
+        QCOMPARE(indexOf(frames.last().at(0).value<QImage>()), 99);
+        QCOMPARE(frames.last().at(0).value<QImage>().size(), QSize(160, 120));
+        QTest::qWait(300); // idle: the cache fills
+        for (int expected = 98; expected >= 40; --expected) {
+            fetcher.requestStep(-1);
+            QTRY_VERIFY_WITH_TIMEOUT(!fetcher.isBusy(), 10000);
+            QCOMPARE(indexOf(frames.last().at(0).value<QImage>()), expected);
+            QCOMPARE(frames.last().at(3).toBool(), true);
+        }
+        // A burst of seeks: superseded ones may be cancelled, the latest is answered exactly.
+        for (int i = 0; i < 20; ++i)
+            fetcher.requestAt(Time::fromMilliseconds(1000 + 37 * i));
+        QTRY_VERIFY_WITH_TIMEOUT(!fetcher.isBusy(), 10000);
+        QCOMPARE(frames.last().at(2).value<Time>(), Time::fromMilliseconds(1000 + 37 * 19));
+        QCOMPARE(indexOf(frames.last().at(0).value<QImage>()), (1000 + 37 * 19) / 40);
+    }
+
     void waveformFillsInAndZoomsToSamples()
     {
         ui::TimeAxis axis;

@@ -4,6 +4,9 @@
 
 #include <QPointer>
 
+#include <algorithm>
+#include <cmath>
+
 #include <condition_variable>
 #include <cstring>
 #include <mutex>
@@ -31,13 +34,22 @@ struct FrameFetcher::Worker
     std::condition_variable wake;
     Pending pending;
     bool quit = false;
+    QSize displaySize{1280, 720};
+    // The job being decoded (cancelled by a newer seek) and the idle prefetch (cancelled by any
+    // request). Guarded by mutex; the tokens themselves are thread-safe.
+    CancellationToken jobCancel;
+    CancellationToken idleCancel;
     std::thread thread;
 
     // Worker thread only.
     std::unique_ptr<media::VideoReader> reader;
     quint64 openGeneration = 0;
+    QSize naturalSize;      // the reader's pictures at full display size
+    QSize appliedBox;       // the display size its output fits
+    bool prefetched = true; // nothing left to fill around the playhead
 
     void run(QPointer<FrameFetcher> owner);
+    void fitOutput(QSize box);
 };
 
 namespace {
@@ -54,19 +66,50 @@ QImage toImage(const media::VideoFrame &frame)
 
 } // namespace
 
+void FrameFetcher::Worker::fitOutput(QSize box)
+{
+    if (!reader || box == appliedBox || naturalSize.isEmpty())
+        return;
+    appliedBox = box;
+    const double scale = std::min({1.0,
+                                   double(std::max(1, box.width())) / naturalSize.width(),
+                                   double(std::max(1, box.height())) / naturalSize.height()});
+    reader->setOutputSize(std::max(1, int(std::lround(naturalSize.width() * scale))),
+                          std::max(1, int(std::lround(naturalSize.height() * scale))));
+}
+
 void FrameFetcher::Worker::run(QPointer<FrameFetcher> owner)
 {
     for (;;) {
         Pending job;
+        CancellationToken cancel;
+        QSize box;
+        bool idle = false;
         {
             std::unique_lock lock(mutex);
-            wake.wait(lock, [&] { return quit || !pending.empty(); });
+            wake.wait(lock, [&] { return quit || !pending.empty() || (reader && !prefetched); });
             if (quit)
                 return;
-            job = std::move(pending);
-            pending = Pending{};
-            pending.generation = job.generation;
-            pending.path = job.path;
+            box = displaySize;
+            if (pending.empty()) {
+                idleCancel = CancellationToken();
+                cancel = idleCancel;
+                idle = true;
+            } else {
+                job = std::move(pending);
+                pending = Pending{};
+                pending.generation = job.generation;
+                pending.path = job.path;
+                jobCancel = CancellationToken();
+                cancel = jobCancel;
+            }
+        }
+        if (idle) {
+            // Fill the cache around the playhead until done or a request comes.
+            fitOutput(box);
+            reader->prefetch(cancel);
+            prefetched = !cancel.isCancelled();
+            continue;
         }
         auto post = [&](auto &&fn) {
             if (owner)
@@ -85,10 +128,12 @@ void FrameFetcher::Worker::run(QPointer<FrameFetcher> owner)
         if (job.reopen) {
             reader.reset();
             openGeneration = generation;
+            appliedBox = QSize();
             if (!job.path.isEmpty()) {
                 auto opened = media::VideoReader::open(job.path);
                 if (opened) {
                     reader = std::move(opened).value();
+                    naturalSize = QSize(reader->width(), reader->height());
                 } else if (!opened.errorString().contains(QLatin1String("no video stream"))) {
                     const QString message = opened.errorString();
                     post([owner, message] {
@@ -102,18 +147,21 @@ void FrameFetcher::Worker::run(QPointer<FrameFetcher> owner)
             settle();
             continue;
         }
+        fitOutput(box);
+        prefetched = false; // the playhead moves
         Result<media::VideoFrame> frame = Error(QString());
         bool stepped = false;
         if (job.at)
-            frame = reader->frameAt(*job.at);
+            frame = reader->frameAt(*job.at, cancel);
         for (int i = 0; i < std::abs(job.steps) && (!job.at || frame.ok()); ++i) {
-            frame = job.steps > 0 ? reader->nextFrame() : reader->previousFrame();
+            frame = job.steps > 0 ? reader->nextFrame(cancel) : reader->previousFrame(cancel);
             stepped = true;
             if (!frame)
                 break;
         }
         if (!frame) {
-            if (!frame.errorString().isEmpty()) {
+            // Cancelled: a newer seek is waiting and will be answered instead.
+            if (!frame.errorString().isEmpty() && !cancel.isCancelled()) {
                 const QString message = frame.errorString();
                 post([owner, message] {
                     if (owner)
@@ -152,6 +200,8 @@ FrameFetcher::~FrameFetcher()
     {
         std::unique_lock lock(m_worker->mutex);
         m_worker->quit = true;
+        m_worker->jobCancel.cancel();
+        m_worker->idleCancel.cancel();
     }
     m_worker->wake.notify_all();
     m_worker->thread.join();
@@ -162,6 +212,8 @@ void FrameFetcher::open(const QString &path)
     m_path = path;
     {
         std::unique_lock lock(m_worker->mutex);
+        m_worker->jobCancel.cancel();
+        m_worker->idleCancel.cancel();
         Pending &p = m_worker->pending;
         p = Pending{true, path, p.generation + 1, std::nullopt, 0, 0};
     }
@@ -172,6 +224,9 @@ void FrameFetcher::requestAt(Time t)
 {
     {
         std::unique_lock lock(m_worker->mutex);
+        // Whatever is being decoded is superseded: the latest seek wins.
+        m_worker->jobCancel.cancel();
+        m_worker->idleCancel.cancel();
         m_worker->pending.at = t;
         m_worker->pending.steps = 0;
         m_worker->pending.sequence = ++m_requested;
@@ -185,8 +240,20 @@ void FrameFetcher::requestStep(int frames)
         return;
     {
         std::unique_lock lock(m_worker->mutex);
+        m_worker->idleCancel.cancel();
         m_worker->pending.steps += frames;
         m_worker->pending.sequence = ++m_requested;
+    }
+    m_worker->wake.notify_all();
+}
+
+void FrameFetcher::setDisplaySize(QSize size)
+{
+    if (size.isEmpty())
+        return;
+    {
+        std::unique_lock lock(m_worker->mutex);
+        m_worker->displaySize = size;
     }
     m_worker->wake.notify_all();
 }

@@ -4,6 +4,7 @@
 
 #include <QImage>
 #include <QObject>
+#include <QSize>
 #include <QString>
 
 #include <memory>
@@ -13,8 +14,11 @@ namespace earmark::ui {
 // Decodes exact frames of one video on a thread of its own, for the player's seeks while paused,
 // scrubbing and frame steps (Qt Multimedia has no frame step and may show a stale frame after a
 // seek). Requests are coalesced: while one is being decoded, a newer seek replaces a waiting one
-// and steps add up, so the answer to the latest request always comes and never waits behind a
-// queue of stale ones. Owns a media::VideoReader on its thread.
+// and steps add up; a newer seek also cancels the one being decoded, so only the latest target
+// is decoded and its answer never waits behind stale ones. Between requests the worker fills the
+// reader's cache around the playhead (media::VideoReader::prefetch), so steps either way and
+// scrubbing nearby are answered without decoding; pictures are kept at display size (at most
+// setDisplaySize()), which bounds that cache's memory. Owns a media::VideoReader on its thread.
 //
 // GUI thread API; results arrive as queued signals on the GUI thread.
 class FrameFetcher : public QObject
@@ -37,6 +41,10 @@ public:
     void requestStep(int frames);
 
     bool isBusy() const;
+
+    // The largest picture wanted (device pixels); frames are scaled down to fit, keeping their
+    // aspect, never up. Default 1280x720.
+    void setDisplaySize(QSize size);
 
 Q_SIGNALS:
     // `requested`: the asked time for requestAt(), the frame's own time for steps.

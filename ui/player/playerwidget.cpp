@@ -9,12 +9,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMediaDevices>
+#include <QResizeEvent>
 #include <QSlider>
 #include <QStyle>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace earmark::ui {
@@ -148,8 +150,26 @@ void PlayerWidget::open(const QString &path, double frameRate)
     m_view->clear();
     m_player->setSource(QUrl::fromLocalFile(path));
     // The first picture comes from the exact decoder: shown at once, paused at the start.
+    updateDisplaySize();
     m_fetcher->open(path);
     showStill(Time());
+}
+
+void PlayerWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateDisplaySize();
+}
+
+// Exact frames are decoded at the size they are shown (the fetcher's cache holds more of them
+// that way), though not below a modest size, so a briefly small view does not blur them.
+void PlayerWidget::updateDisplaySize()
+{
+    if (!m_view || !m_fetcher)
+        return;
+    const qreal dpr = m_view->devicePixelRatioF();
+    m_fetcher->setDisplaySize(QSize(std::max(640, int(m_view->width() * dpr)),
+                                    std::max(360, int(m_view->height() * dpr))));
 }
 
 void PlayerWidget::close()

@@ -62,7 +62,11 @@ Q_SIGNALS:
     void playingChanged(bool playing);
     void errorOccurred(const QString &message);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void updateDisplaySize();
     void updateTimeLabel();
     void showStill(Time position);
     void onExactFrame(const QImage &image, Time pts, Time requested, bool stepped);
