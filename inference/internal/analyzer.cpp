@@ -246,7 +246,8 @@ private:
     QString m_identity;
 };
 
-// Averages rows in groups so that [N, D] becomes [T, D] when N is a multiple of T.
+} // namespace
+
 at::Tensor perSegment(const at::Tensor &x, int64_t segments)
 {
     const int64_t rows = x.size(-2);
@@ -257,6 +258,8 @@ at::Tensor perSegment(const at::Tensor &x, int64_t segments)
     sizes.insert(sizes.end() - 1, rows / segments);
     return x.reshape(sizes).mean(-2);
 }
+
+namespace {
 
 // One window of audio as the encoder takes it: [1, samples] or [1, 2, samples], zeros past the
 // range's end or when the file has no audio.
@@ -355,7 +358,157 @@ struct Stitched
     }
 };
 
+struct EncodedRange
+{
+    std::map<LoadedPack::Encoder *, at::Tensor> features; // [windows, ...] on the CPU
+    bool fromCache = false; // every window's features came from the cache
+};
+
+// The features of `encoders` for every window: from the cache in `cacheDir` (none when empty),
+// else decoded and encoded window by window and stored there. Reports 0..0.85 of the work.
+// Throws what LibTorch throws.
+Result<EncodedRange> encodeRange(LoadedPack &lp,
+                                 const QString &mediaPath,
+                                 const media::MediaInfo &info,
+                                 const std::vector<Window> &windows,
+                                 Time end,
+                                 const std::vector<LoadedPack::Encoder *> &encoders,
+                                 const QString &cacheDir,
+                                 const CancellationToken &cancel,
+                                 const std::function<void(double, const QString &)> &report)
+{
+    const PackManifest &m = lp.pack().manifest;
+    const FeatureCache cache(cacheDir, mediaPath, windows, end);
+    EncodedRange out;
+    std::map<LoadedPack::Encoder *, at::Tensor> &features = out.features;
+    std::vector<LoadedPack::Encoder *> missing;
+    for (auto *e : encoders) {
+        if (auto cached = cache.load(m.preprocessingKey(e->spec), windows.size()))
+            features[e] = *cached;
+        else
+            missing.push_back(e);
+    }
+    out.fromCache = missing.empty();
+    std::map<LoadedPack::Encoder *, std::vector<at::Tensor>> perWindow;
+    // The distinct input settings the missing encoders need: each decoded once per window.
+    std::vector<PackAudioInput> audioInputs;
+    std::vector<PackFrameInput> frameInputs;
+    for (auto *e : missing) {
+        if (e->spec.input == QLatin1String("audio")) {
+            const PackAudioInput in = m.audioInput(e->spec);
+            if (std::find(audioInputs.begin(), audioInputs.end(), in) == audioInputs.end())
+                audioInputs.push_back(in);
+        } else {
+            const PackFrameInput in = m.frameInput(e->spec);
+            if (std::find(frameInputs.begin(), frameInputs.end(), in) == frameInputs.end())
+                frameInputs.push_back(in);
+        }
+    }
+    for (size_t w = 0; w < windows.size() && !missing.empty(); ++w) {
+        if (cancel.isCancelled())
+            return cancelledError();
+        const double base = 0.85 * double(w) / double(windows.size());
+        const double span = 0.85 / double(windows.size());
+        report(base, QStringLiteral("Decoding window %1 of %2").arg(w + 1).arg(windows.size()));
+        std::vector<at::Tensor> audio, frames;
+        for (const PackAudioInput &in : audioInputs) {
+            auto pcm
+                = windowAudio(mediaPath, info, in, windows[w].start, m.windowLength, end, cancel);
+            if (!pcm)
+                return pcm.error();
+            audio.push_back(*pcm);
+        }
+        for (const PackFrameInput &in : frameInputs) {
+            auto f = windowFrames(mediaPath, in, windows[w].start, m.windowLength, cancel);
+            if (!f)
+                return f.error();
+            frames.push_back(*f);
+        }
+        report(base + span * 0.6,
+               QStringLiteral("Encoding window %1 of %2").arg(w + 1).arg(windows.size()));
+        for (auto *e : missing) {
+            at::Tensor input;
+            if (e->spec.input == QLatin1String("audio")) {
+                const auto it = std::find(audioInputs.begin(),
+                                          audioInputs.end(),
+                                          m.audioInput(e->spec));
+                input = audio[size_t(it - audioInputs.begin())];
+            } else {
+                const auto it = std::find(frameInputs.begin(),
+                                          frameInputs.end(),
+                                          m.frameInput(e->spec));
+                input = frames[size_t(it - frameInputs.begin())];
+            }
+            perWindow[e].push_back(lp.encode(*e, input).cpu());
+        }
+    }
+    for (auto *e : missing) {
+        at::Tensor stacked = at::stack(perWindow[e]);
+        features[e] = stacked;
+        cache.store(m.preprocessingKey(e->spec), stacked);
+    }
+    return out;
+}
+
 } // namespace
+
+Result<WindowFeatures> encodeWindows(LoadedPack &lp,
+                                     const QString &mediaPath,
+                                     const QStringList &encoderNames,
+                                     const QString &cacheDir,
+                                     const CancellationToken &cancel,
+                                     const ProgressCallback &progress)
+{
+    const PackManifest &m = lp.pack().manifest;
+    std::vector<LoadedPack::Encoder *> encoders;
+    for (const QString &name : encoderNames) {
+        LoadedPack::Encoder *e = lp.encoder(name);
+        if (!e)
+            return Error(QStringLiteral("pack %1 has no encoder named '%2'").arg(m.id, name));
+        if (std::find(encoders.begin(), encoders.end(), e) == encoders.end())
+            encoders.push_back(e);
+    }
+    auto info = media::probe(mediaPath);
+    if (!info)
+        return info.error();
+    for (auto *e : encoders) {
+        if (e->spec.input == QLatin1String("frames") && !info->hasVideo())
+            return Error(QStringLiteral("the pack needs pictures but the file has no video stream"),
+                         mediaPath);
+    }
+    const Time end = info->duration;
+    if (end <= Time())
+        return Error(QStringLiteral("the file has no duration"), mediaPath);
+    const double seg = m.segmentLength;
+    const int segments = std::max(1, int(std::ceil(end.seconds() / seg - 1e-6)));
+    const std::vector<Window> windows = planWindows(segments, m.segmentsPerWindow(), Time(), seg);
+    WindowFeatures out;
+    out.end = end;
+    out.segments = segments;
+    for (const Window &w : windows) {
+        out.firstSegments.push_back(w.firstSegment);
+        out.starts.push_back(w.start);
+    }
+    auto report = [&](double f, const QString &stage) {
+        if (progress)
+            progress(std::clamp(f / 0.85, 0.0, 1.0), stage);
+    };
+    c10::InferenceMode guard;
+    try {
+        auto encoded
+            = encodeRange(lp, mediaPath, *info, windows, end, encoders, cacheDir, cancel, report);
+        if (!encoded)
+            return encoded.error();
+        out.fromCache = encoded->fromCache;
+        for (auto &[e, t] : encoded->features)
+            out.features[e->spec.name] = t;
+    } catch (const std::exception &e) {
+        return Error(QStringLiteral("the model failed: %1").arg(errorText(e)), mediaPath);
+    }
+    return out;
+}
+
+namespace {} // namespace
 
 Result<AnalysisResult> analyze(LoadedPack &lp,
                                const AnalysisRequest &request,
@@ -426,87 +579,19 @@ Result<AnalysisResult> analyze(LoadedPack &lp,
 
     c10::InferenceMode guard;
     try {
-        // Encoder features, from the cache or computed window by window.
-        const FeatureCache cache(request.useFeatureCache ? cacheDir : QString(),
-                                 request.mediaPath,
-                                 windows,
-                                 end);
-        std::map<LoadedPack::Encoder *, at::Tensor> features;
-        std::vector<LoadedPack::Encoder *> missing;
-        for (auto *e : encoders) {
-            if (auto cached = cache.load(m.preprocessingKey(e->spec), windows.size()))
-                features[e] = *cached;
-            else
-                missing.push_back(e);
-        }
-        result.featuresFromCache = missing.empty();
-        std::map<LoadedPack::Encoder *, std::vector<at::Tensor>> perWindow;
-        // The distinct input settings the missing encoders need: each decoded once per window.
-        std::vector<PackAudioInput> audioInputs;
-        std::vector<PackFrameInput> frameInputs;
-        for (auto *e : missing) {
-            if (e->spec.input == QLatin1String("audio")) {
-                const PackAudioInput in = m.audioInput(e->spec);
-                if (std::find(audioInputs.begin(), audioInputs.end(), in) == audioInputs.end())
-                    audioInputs.push_back(in);
-            } else {
-                const PackFrameInput in = m.frameInput(e->spec);
-                if (std::find(frameInputs.begin(), frameInputs.end(), in) == frameInputs.end())
-                    frameInputs.push_back(in);
-            }
-        }
-        for (size_t w = 0; w < windows.size() && !missing.empty(); ++w) {
-            if (cancel.isCancelled())
-                return cancelledError();
-            const double base = 0.85 * double(w) / double(windows.size());
-            const double span = 0.85 / double(windows.size());
-            report(base, QStringLiteral("Decoding window %1 of %2").arg(w + 1).arg(windows.size()));
-            std::vector<at::Tensor> audio, frames;
-            for (const PackAudioInput &in : audioInputs) {
-                auto pcm = windowAudio(request.mediaPath,
-                                       *info,
-                                       in,
-                                       windows[w].start,
-                                       m.windowLength,
-                                       end,
-                                       cancel);
-                if (!pcm)
-                    return pcm.error();
-                audio.push_back(*pcm);
-            }
-            for (const PackFrameInput &in : frameInputs) {
-                auto f = windowFrames(request.mediaPath,
-                                      in,
-                                      windows[w].start,
-                                      m.windowLength,
-                                      cancel);
-                if (!f)
-                    return f.error();
-                frames.push_back(*f);
-            }
-            report(base + span * 0.6,
-                   QStringLiteral("Encoding window %1 of %2").arg(w + 1).arg(windows.size()));
-            for (auto *e : missing) {
-                at::Tensor input;
-                if (e->spec.input == QLatin1String("audio")) {
-                    const auto it = std::find(audioInputs.begin(),
-                                              audioInputs.end(),
-                                              m.audioInput(e->spec));
-                    input = audio[size_t(it - audioInputs.begin())];
-                } else {
-                    const auto it = std::find(frameInputs.begin(),
-                                              frameInputs.end(),
-                                              m.frameInput(e->spec));
-                    input = frames[size_t(it - frameInputs.begin())];
-                }
-                perWindow[e].push_back(lp.encode(*e, input).cpu());
-            }
-        }
-        for (auto *e : missing) {
-            at::Tensor stacked = at::stack(perWindow[e]);
-            features[e] = stacked;
-            cache.store(m.preprocessingKey(e->spec), stacked);
-        }
+        auto encoded = encodeRange(lp,
+                                   request.mediaPath,
+                                   *info,
+                                   windows,
+                                   end,
+                                   encoders,
+                                   request.useFeatureCache ? cacheDir : QString(),
+                                   cancel,
+                                   report);
+        if (!encoded)
+            return encoded.error();
+        std::map<LoadedPack::Encoder *, at::Tensor> &features = encoded->features;
+        result.featuresFromCache = encoded->fromCache;
         auto feature = [&](const PackHead &h, const QString &input) {
             return features.at(lp.encoder(h.features.value(input))).to(lp.device());
         };

@@ -5,6 +5,7 @@
 
 #include "core/base/cancellation.h"
 #include "core/base/progress.h"
+#include "core/base/time.h"
 #include "inference/engine.h"
 #include "inference/internal/heads.h"
 #include "inference/pack.h"
@@ -52,6 +53,31 @@ private:
     c10::Device m_device = c10::kCPU;
     std::map<QString, Encoder> m_encoders;
 };
+
+// The encoder features of a whole media file in the windows analyze() uses (back to back, the
+// last one ending with the file), read from `cacheDir` where analyze() cached them (the same
+// files and keys), else decoded, encoded and stored there (no caching when empty).
+struct WindowFeatures
+{
+    Time end;                               // the file's duration
+    int segments = 0;                       // segments of the file
+    std::vector<int> firstSegments;         // per window: the index of its first segment
+    std::vector<Time> starts;               // per window: its start in the file
+    std::map<QString, at::Tensor> features; // encoder name -> [windows, ...] on the CPU
+    bool fromCache = false;                 // every window's features came from the cache
+};
+
+// Computes in inference mode: clone() the tensors before using them in autograd.
+Result<WindowFeatures> encodeWindows(LoadedPack &pack,
+                                     const QString &mediaPath,
+                                     const QStringList &encoders,
+                                     const QString &cacheDir,
+                                     const CancellationToken &cancel,
+                                     const ProgressCallback &progress);
+
+// Averages rows in groups so that [.., N, D] becomes [.., T, D] when N is a multiple of T (frame
+// features per segment); anything else comes back as it is.
+at::Tensor perSegment(const at::Tensor &x, int64_t segments);
 
 // Runs `pack` over the request's range. Features are read from and written to `cacheDir` (no
 // caching when empty). Does not store anything in a library.
