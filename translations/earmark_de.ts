@@ -243,6 +243,14 @@
         <source>Run the active model pack over every video added to the library, in the background</source>
         <translation>Jedes Video, das der Bibliothek hinzugefügt wird, im Hintergrund mit dem aktiven Modellpaket analysieren</translation>
     </message>
+    <message>
+        <source>&amp;Fine-Tune Models on Accepted Annotations…</source>
+        <translation>Modelle an angenommenen Annotationen &amp;feinabstimmen…</translation>
+    </message>
+    <message>
+        <source>Retrain a model pack&apos;s heads on the annotations accepted in this library, as a new version of the pack</source>
+        <translation>Die Köpfe eines Modellpakets an den in dieser Bibliothek angenommenen Annotationen neu trainieren, als neue Version des Pakets</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::AnalyzeDialog</name>
@@ -918,6 +926,124 @@
     <message>
         <source>The evaluation did not finish: %1</source>
         <translation>Die Auswertung wurde nicht abgeschlossen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>earmark::ui::FinetuneDialog</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Events heard and seen (AVVP)</source>
+        <translation>Gehörte und gesehene Ereignisse (AVVP)</translation>
+    </message>
+    <message>
+        <source>Audio-visual events (AVE)</source>
+        <translation>Audiovisuelle Ereignisse (AVE)</translation>
+    </message>
+    <message>
+        <source>Sounding-object masks (AVS)</source>
+        <translation>Masken der klingenden Objekte (AVS)</translation>
+    </message>
+    <message>
+        <source>Fine-Tune Models</source>
+        <translation>Modelle feinabstimmen</translation>
+    </message>
+    <message>
+        <source>Retrains the heads of a model pack on the annotations people accepted or corrected in this library (each annotated video counts as fully labelled). The result is a new version of the pack; the version it starts from stays installed and selectable.</source>
+        <translation>Trainiert die Köpfe eines Modellpakets neu an den Annotationen, die in dieser Bibliothek angenommen oder korrigiert wurden (jedes annotierte Video gilt als vollständig beschriftet). Das Ergebnis ist eine neue Version des Pakets; die Ausgangsversion bleibt installiert und auswählbar.</translation>
+    </message>
+    <message>
+        <source>Passes over the labelled windows</source>
+        <translation>Durchläufe über die beschrifteten Fenster</translation>
+    </message>
+    <message>
+        <source>&amp;Fine-Tune</source>
+        <translation>&amp;Feinabstimmen</translation>
+    </message>
+    <message>
+        <source>&amp;Make Active</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>Analyse with the new version from now on</source>
+        <translation>Ab jetzt mit der neuen Version analysieren</translation>
+    </message>
+    <message>
+        <source>Open a library first: fine-tuning learns from its accepted annotations.</source>
+        <translation>Öffnen Sie zuerst eine Bibliothek: Die Feinabstimmung lernt aus ihren angenommenen Annotationen.</translation>
+    </message>
+    <message>
+        <source>No model pack is installed.</source>
+        <translation>Es ist kein Modellpaket installiert.</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Ausgangspaket:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Reading the accepted annotations…</source>
+        <translation>Angenommene Annotationen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Getting the features of video %1 of %2: %3</source>
+        <translation>Merkmale von Video %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Training: epoch %1 of %2, about %3 left</source>
+        <translation>Training: Epoche %1 von %2, noch etwa %3</translation>
+    </message>
+    <message>
+        <source>Training: epoch %1 of %2</source>
+        <translation>Training: Epoche %1 von %2</translation>
+    </message>
+    <message>
+        <source>Writing the new version…</source>
+        <translation>Neue Version wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Fine-tuning failed: %1</source>
+        <translation>Die Feinabstimmung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Fine-tuning was cancelled; nothing was written.</source>
+        <translation>Die Feinabstimmung wurde abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 of the pack is installed, made from version %2 with the accepted annotations of %n video(s) in %3.</source>
+        <translation>
+            <numerusform>Version %1 des Pakets ist installiert, erstellt aus Version %2 mit den angenommenen Annotationen von %n Video in %3.</numerusform>
+            <numerusform>Version %1 des Pakets ist installiert, erstellt aus Version %2 mit den angenommenen Annotationen von %n Videos in %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 on the accepted annotations</source>
+        <translation>%1: %2 → %3 auf den angenommenen Annotationen</translation>
+    </message>
+    <message>
+        <source>The version you started from stays available in Analysis › Model Packs.</source>
+        <translation>Die Ausgangsversion bleibt unter Analyse › Modellpakete verfügbar.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 is now the active pack.</source>
+        <translation>%1 ist jetzt das aktive Paket.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>

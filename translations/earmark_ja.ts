@@ -243,6 +243,14 @@
         <source>Run the active model pack over every video added to the library, in the background</source>
         <translation>ライブラリに追加されるすべての動画を、有効なモデルパックでバックグラウンドで解析します</translation>
     </message>
+    <message>
+        <source>&amp;Fine-Tune Models on Accepted Annotations…</source>
+        <translation>承認済みアノテーションでモデルを微調整(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Retrain a model pack&apos;s heads on the annotations accepted in this library, as a new version of the pack</source>
+        <translation>このライブラリで承認されたアノテーションでモデルパックのヘッドを再学習し、パックの新しいバージョンとして保存します</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::AnalyzeDialog</name>
@@ -909,6 +917,123 @@
     <message>
         <source>The evaluation did not finish: %1</source>
         <translation>評価が完了しませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>earmark::ui::FinetuneDialog</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Events heard and seen (AVVP)</source>
+        <translation>聞こえる・見えるイベント (AVVP)</translation>
+    </message>
+    <message>
+        <source>Audio-visual events (AVE)</source>
+        <translation>視聴覚イベント (AVE)</translation>
+    </message>
+    <message>
+        <source>Sounding-object masks (AVS)</source>
+        <translation>音源物体のマスク (AVS)</translation>
+    </message>
+    <message>
+        <source>Fine-Tune Models</source>
+        <translation>モデルの微調整</translation>
+    </message>
+    <message>
+        <source>Retrains the heads of a model pack on the annotations people accepted or corrected in this library (each annotated video counts as fully labelled). The result is a new version of the pack; the version it starts from stays installed and selectable.</source>
+        <translation>このライブラリで承認または修正されたアノテーションで、モデルパックのヘッドを再学習します（アノテーションのある動画はすべてラベル付け済みとみなします）。結果はパックの新しいバージョンになり、元のバージョンもインストールされたまま選択できます。</translation>
+    </message>
+    <message>
+        <source>Passes over the labelled windows</source>
+        <translation>ラベル付きウィンドウを学習する回数</translation>
+    </message>
+    <message>
+        <source>&amp;Fine-Tune</source>
+        <translation>微調整(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Make Active</source>
+        <translation>有効にする(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Analyse with the new version from now on</source>
+        <translation>今後は新しいバージョンで解析します</translation>
+    </message>
+    <message>
+        <source>Open a library first: fine-tuning learns from its accepted annotations.</source>
+        <translation>まずライブラリを開いてください。微調整はその承認済みアノテーションから学習します。</translation>
+    </message>
+    <message>
+        <source>No model pack is installed.</source>
+        <translation>モデルパックがインストールされていません。</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>元のパック:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>エポック数:</translation>
+    </message>
+    <message>
+        <source>Reading the accepted annotations…</source>
+        <translation>承認済みアノテーションを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Getting the features of video %1 of %2: %3</source>
+        <translation>動画 %1 / %2 の特徴量を取得中: %3</translation>
+    </message>
+    <message>
+        <source>Training: epoch %1 of %2, about %3 left</source>
+        <translation>学習中: エポック %1 / %2、残り約 %3</translation>
+    </message>
+    <message>
+        <source>Training: epoch %1 of %2</source>
+        <translation>学習中: エポック %1 / %2</translation>
+    </message>
+    <message>
+        <source>Writing the new version…</source>
+        <translation>新しいバージョンを書き込み中…</translation>
+    </message>
+    <message>
+        <source>Fine-tuning failed: %1</source>
+        <translation>微調整に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Fine-tuning was cancelled; nothing was written.</source>
+        <translation>微調整を中止しました。何も書き込まれていません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 of the pack is installed, made from version %2 with the accepted annotations of %n video(s) in %3.</source>
+        <translation>
+            <numerusform>パックのバージョン %1 をインストールしました。バージョン %2 から、%n 本の動画の承認済みアノテーションで %3 かけて作成しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 on the accepted annotations</source>
+        <translation>%1: 承認済みアノテーションで %2 → %3</translation>
+    </message>
+    <message>
+        <source>The version you started from stays available in Analysis › Model Packs.</source>
+        <translation>元のバージョンは「解析 › モデルパック」で引き続き利用できます。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>%1 is now the active pack.</source>
+        <translation>%1 が有効なパックになりました。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
     </message>
 </context>
 <context>

@@ -243,6 +243,14 @@
         <source>Run the active model pack over every video added to the library, in the background</source>
         <translation>라이브러리에 추가되는 모든 동영상을 활성 모델 팩으로 백그라운드에서 분석합니다</translation>
     </message>
+    <message>
+        <source>&amp;Fine-Tune Models on Accepted Annotations…</source>
+        <translation>수락된 주석으로 모델 미세 조정(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Retrain a model pack&apos;s heads on the annotations accepted in this library, as a new version of the pack</source>
+        <translation>이 라이브러리에서 수락된 주석으로 모델 팩의 헤드를 다시 학습해 팩의 새 버전으로 저장합니다</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::AnalyzeDialog</name>
@@ -909,6 +917,123 @@
     <message>
         <source>The evaluation did not finish: %1</source>
         <translation>평가를 완료하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>earmark::ui::FinetuneDialog</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Events heard and seen (AVVP)</source>
+        <translation>들리고 보이는 이벤트(AVVP)</translation>
+    </message>
+    <message>
+        <source>Audio-visual events (AVE)</source>
+        <translation>시청각 이벤트(AVE)</translation>
+    </message>
+    <message>
+        <source>Sounding-object masks (AVS)</source>
+        <translation>소리 나는 물체 마스크(AVS)</translation>
+    </message>
+    <message>
+        <source>Fine-Tune Models</source>
+        <translation>모델 미세 조정</translation>
+    </message>
+    <message>
+        <source>Retrains the heads of a model pack on the annotations people accepted or corrected in this library (each annotated video counts as fully labelled). The result is a new version of the pack; the version it starts from stays installed and selectable.</source>
+        <translation>이 라이브러리에서 수락되거나 수정된 주석으로 모델 팩의 헤드를 다시 학습합니다(주석이 있는 동영상은 모두 완전히 레이블된 것으로 봅니다). 결과는 팩의 새 버전이 되며, 시작한 버전도 설치된 채로 선택할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Passes over the labelled windows</source>
+        <translation>레이블된 창을 학습하는 횟수</translation>
+    </message>
+    <message>
+        <source>&amp;Fine-Tune</source>
+        <translation>미세 조정(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Make Active</source>
+        <translation>활성화(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Analyse with the new version from now on</source>
+        <translation>이제부터 새 버전으로 분석합니다</translation>
+    </message>
+    <message>
+        <source>Open a library first: fine-tuning learns from its accepted annotations.</source>
+        <translation>먼저 라이브러리를 여세요. 미세 조정은 그 라이브러리의 수락된 주석으로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>No model pack is installed.</source>
+        <translation>설치된 모델 팩이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>시작 팩:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>에포크:</translation>
+    </message>
+    <message>
+        <source>Reading the accepted annotations…</source>
+        <translation>수락된 주석을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Getting the features of video %1 of %2: %3</source>
+        <translation>동영상 %1/%2의 특징 가져오는 중: %3</translation>
+    </message>
+    <message>
+        <source>Training: epoch %1 of %2, about %3 left</source>
+        <translation>학습 중: 에포크 %1/%2, 약 %3 남음</translation>
+    </message>
+    <message>
+        <source>Training: epoch %1 of %2</source>
+        <translation>학습 중: 에포크 %1/%2</translation>
+    </message>
+    <message>
+        <source>Writing the new version…</source>
+        <translation>새 버전을 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Fine-tuning failed: %1</source>
+        <translation>미세 조정에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Fine-tuning was cancelled; nothing was written.</source>
+        <translation>미세 조정을 취소했습니다. 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 of the pack is installed, made from version %2 with the accepted annotations of %n video(s) in %3.</source>
+        <translation>
+            <numerusform>팩 버전 %1을(를) 설치했습니다. 버전 %2에서 동영상 %n개의 수락된 주석으로 %3 동안 만들었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 on the accepted annotations</source>
+        <translation>%1: 수락된 주석에서 %2 → %3</translation>
+    </message>
+    <message>
+        <source>The version you started from stays available in Analysis › Model Packs.</source>
+        <translation>시작한 버전은 분석 › 모델 팩에서 계속 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>%1 is now the active pack.</source>
+        <translation>이제 %1이(가) 활성 팩입니다.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
     </message>
 </context>
 <context>

@@ -243,6 +243,14 @@
         <source>Run the active model pack over every video added to the library, in the background</source>
         <translation>在后台用当前模型包分析添加到媒体库的每个视频</translation>
     </message>
+    <message>
+        <source>&amp;Fine-Tune Models on Accepted Annotations…</source>
+        <translation>用已接受的标注微调模型(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Retrain a model pack&apos;s heads on the annotations accepted in this library, as a new version of the pack</source>
+        <translation>用此媒体库中已接受的标注重新训练模型包的头部，并保存为该包的新版本</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::AnalyzeDialog</name>
@@ -909,6 +917,123 @@
     <message>
         <source>The evaluation did not finish: %1</source>
         <translation>评估未完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>earmark::ui::FinetuneDialog</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Events heard and seen (AVVP)</source>
+        <translation>听到和看到的事件（AVVP）</translation>
+    </message>
+    <message>
+        <source>Audio-visual events (AVE)</source>
+        <translation>视听事件（AVE）</translation>
+    </message>
+    <message>
+        <source>Sounding-object masks (AVS)</source>
+        <translation>发声物体掩码（AVS）</translation>
+    </message>
+    <message>
+        <source>Fine-Tune Models</source>
+        <translation>微调模型</translation>
+    </message>
+    <message>
+        <source>Retrains the heads of a model pack on the annotations people accepted or corrected in this library (each annotated video counts as fully labelled). The result is a new version of the pack; the version it starts from stays installed and selectable.</source>
+        <translation>用此媒体库中已接受或已修正的标注重新训练模型包的头部（每个有标注的视频都视为已完整标注）。结果是该包的新版本；起始版本仍保持安装并可选择。</translation>
+    </message>
+    <message>
+        <source>Passes over the labelled windows</source>
+        <translation>遍历已标注窗口的次数</translation>
+    </message>
+    <message>
+        <source>&amp;Fine-Tune</source>
+        <translation>微调(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Make Active</source>
+        <translation>设为当前(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Analyse with the new version from now on</source>
+        <translation>今后使用新版本进行分析</translation>
+    </message>
+    <message>
+        <source>Open a library first: fine-tuning learns from its accepted annotations.</source>
+        <translation>请先打开一个媒体库：微调会从其已接受的标注中学习。</translation>
+    </message>
+    <message>
+        <source>No model pack is installed.</source>
+        <translation>未安装任何模型包。</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>起始模型包：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Reading the accepted annotations…</source>
+        <translation>正在读取已接受的标注…</translation>
+    </message>
+    <message>
+        <source>Getting the features of video %1 of %2: %3</source>
+        <translation>正在获取第 %1 个视频（共 %2 个）的特征：%3</translation>
+    </message>
+    <message>
+        <source>Training: epoch %1 of %2, about %3 left</source>
+        <translation>训练中：第 %1 轮，共 %2 轮，约剩 %3</translation>
+    </message>
+    <message>
+        <source>Training: epoch %1 of %2</source>
+        <translation>训练中：第 %1 轮，共 %2 轮</translation>
+    </message>
+    <message>
+        <source>Writing the new version…</source>
+        <translation>正在写入新版本…</translation>
+    </message>
+    <message>
+        <source>Fine-tuning failed: %1</source>
+        <translation>微调失败：%1</translation>
+    </message>
+    <message>
+        <source>Fine-tuning was cancelled; nothing was written.</source>
+        <translation>微调已取消；未写入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Version %1 of the pack is installed, made from version %2 with the accepted annotations of %n video(s) in %3.</source>
+        <translation>
+            <numerusform>已安装该包的版本 %1，由版本 %2 使用 %n 个视频的已接受标注在 %3 内生成。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 on the accepted annotations</source>
+        <translation>%1：在已接受的标注上 %2 → %3</translation>
+    </message>
+    <message>
+        <source>The version you started from stays available in Analysis › Model Packs.</source>
+        <translation>起始版本仍可在“分析 › 模型包”中使用。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 is now the active pack.</source>
+        <translation>%1 现在是当前模型包。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>

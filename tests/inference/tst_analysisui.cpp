@@ -1,7 +1,11 @@
 // The analysis UI with the real engine: installing a pack through the packs dialog, analysing a
 // library video from the panel with progress, cancelling, choosing videos and a range in the
-// Analyze dialog, videos analysed once when they come into the library. Set EARMARK_SCREENSHOT_DIR to keep PNGs of the panel and dialogs.
+// Analyze dialog, videos analysed once when they come into the library, fine-tuning the pack on
+// the library's accepted annotations into a new version. Set EARMARK_SCREENSHOT_DIR to keep PNGs of the panel and dialogs.
 
+#include "core/annotation/commands.h"
+#include "core/base/serialexecutor.h"
+#include "core/storage/annotationsession.h"
 #include "core/storage/database.h"
 #include "core/storage/modelrunrepository.h"
 #include "inference/engine.h"
@@ -10,6 +14,7 @@
 #include "ui/analysis/analysispanel.h"
 #include "ui/analysis/analysisui.h"
 #include "ui/analysis/analyzedialog.h"
+#include "ui/analysis/finetunedialog.h"
 #include "ui/analysis/packsdialog.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/mainwindow.h"
@@ -18,6 +23,7 @@
 #include <QAction>
 #include <QSettings>
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -25,6 +31,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -245,6 +252,85 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(added.size(), 1);
         QSettings().clear();
+    }
+
+    void finetuneDialogMakesANewVersion()
+    {
+        // A person's annotations on the first video: class 0 heard for 4 s, class 3 seen from 2 s
+        // to 9 s.
+        {
+            SerialExecutor storage(QStringLiteral("storage"));
+            auto session = storage::AnnotationSession::openNow(m_library->database(),
+                                                               storage,
+                                                               video().id);
+            QVERIFY2(session.ok(), qPrintable(session.errorString()));
+            annotation::AnnotationDocument *doc = (*session)->document();
+            QVERIFY(doc->execute(*annotation::commands::addTrack(*doc,
+                                                                 QStringLiteral("Mine"),
+                                                                 annotation::kLlpLabelSetId))
+                        .ok());
+            annotation::TrackId track = 0;
+            for (const annotation::Track &t : doc->tracks()) {
+                if (t.name == QLatin1String("Mine"))
+                    track = t.id;
+            }
+            QVERIFY(track);
+            const auto s = [](double seconds) { return Time::fromSeconds(seconds); };
+            QVERIFY(doc->execute(*annotation::commands::drawSegment(
+                                     *doc, track, annotation::Modality::Audio, 0, s(0), s(4)))
+                        .ok());
+            QVERIFY(doc->execute(*annotation::commands::drawSegment(
+                                     *doc, track, annotation::Modality::Visual, 3, s(2), s(9)))
+                        .ok());
+            (*session)->waitForWrites();
+        }
+
+        // Cancelled at once: nothing is written.
+        {
+            FinetuneDialog dialog(m_analysis.get(), m_library->database());
+            QSignalSpy done(&dialog, &FinetuneDialog::finetuneFinished);
+            dialog.show();
+            dialog.start();
+            QVERIFY(dialog.isRunning());
+            dialog.reject();
+            QVERIFY(done.wait(60000));
+            QCOMPARE(done.first().first().toBool(), false);
+            QVERIFY(dialog.madePack().isEmpty());
+        }
+        QCOMPARE(m_analysis->packs().packs().size(), 1);
+
+        FinetuneDialog dialog(m_analysis.get(), m_library->database());
+        QCOMPARE(dialog.packChoice()->count(), 1);
+        dialog.epochChoice()->setValue(3);
+        QSignalSpy done(&dialog, &FinetuneDialog::finetuneFinished);
+        QSignalSpy changed(&dialog, &FinetuneDialog::packsChanged);
+        dialog.show();
+        dialog.start();
+        auto *progress = dialog.findChild<QProgressBar *>(QStringLiteral("finetuneProgress"));
+        QVERIFY(progress && progress->isVisible());
+        QVERIFY(done.wait(120000));
+        auto *status = dialog.findChild<QLabel *>(QStringLiteral("finetuneStatus"));
+        QVERIFY2(done.first().first().toBool(), qPrintable(status->text()));
+        QCOMPARE(dialog.madePack(), QStringLiteral("test-pack@0.1-ft.1"));
+        QVERIFY(status->text().contains(QStringLiteral("0.1-ft.1")));
+        QCOMPARE(changed.size(), 1);
+        dialog.resize(520, 320);
+        screenshot(&dialog, QStringLiteral("finetune-dialog.png"));
+
+        // Both versions are listed; the one it started from stays active until asked.
+        PacksDialog packs(m_analysis.get());
+        QCOMPARE(packs.packList()->topLevelItemCount(), 2);
+        QCOMPARE(packs.packList()->topLevelItem(1)->text(1), QStringLiteral("0.1-ft.1"));
+        QCOMPARE(m_analysis->packs().active()->manifest.version, QStringLiteral("0.1"));
+        packs.packList()->setCurrentItem(packs.packList()->topLevelItem(1));
+        packs.resize(760, 420);
+        screenshot(&packs, QStringLiteral("packs-dialog-finetuned.png"));
+        auto *activate = dialog.findChild<QPushButton *>(QStringLiteral("finetuneActivate"));
+        QVERIFY(activate && activate->isVisible());
+        activate->click();
+        QCOMPARE(m_analysis->packs().active()->manifest.version, QStringLiteral("0.1-ft.1"));
+        QCOMPARE(changed.size(), 2);
+        QVERIFY(m_analysis->packs().setActive(QStringLiteral("test-pack@0.1")).ok());
     }
 };
 

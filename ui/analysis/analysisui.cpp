@@ -4,6 +4,7 @@
 #include "ui/analysis/analysiscontroller.h"
 #include "ui/analysis/analysispanel.h"
 #include "ui/analysis/analyzedialog.h"
+#include "ui/analysis/finetunedialog.h"
 #include "ui/analysis/packsdialog.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/mainwindow.h"
@@ -42,12 +43,18 @@ AnalysisUi::AnalysisUi(MainWindow *window, LibraryController *library, AnalysisC
                                     category,
                                     tr("Analyze &Videos…"));
     QAction *packs = registry->add(QStringLiteral("analysis.packs"), category, tr("&Model Packs…"));
+    QAction *finetune = registry->add(QStringLiteral("analysis.finetune"),
+                                      category,
+                                      tr("&Fine-Tune Models on Accepted Annotations…"));
+    finetune->setStatusTip(tr("Retrain a model pack's heads on the annotations accepted in this "
+                              "library, as a new version of the pack"));
     QAction *cancelAll = registry->add(QStringLiteral("analysis.cancel-all"),
                                        category,
                                        tr("&Cancel All Analyses"));
     connect(current, &QAction::triggered, this, &AnalysisUi::analyzeCurrent);
     connect(videos, &QAction::triggered, this, &AnalysisUi::showAnalyzeDialog);
     connect(packs, &QAction::triggered, this, &AnalysisUi::showPacksDialog);
+    connect(finetune, &QAction::triggered, this, &AnalysisUi::showFinetuneDialog);
     connect(cancelAll, &QAction::triggered, m_analysis, &AnalysisController::cancelAll);
     m_analyzeNew = registry->add(QStringLiteral("analysis.new-videos"),
                                  category,
@@ -71,6 +78,7 @@ AnalysisUi::AnalysisUi(MainWindow *window, LibraryController *library, AnalysisC
     menu->addSeparator();
     menu->addAction(m_analyzeNew);
     menu->addAction(packs);
+    menu->addAction(finetune);
     menu->addAction(m_dock->toggleViewAction());
     // Before Help, which stays last.
     QAction *before = nullptr;
@@ -140,6 +148,14 @@ void AnalysisUi::showAnalyzeDialog()
         m_dock->show();
         m_dock->raise();
     }
+}
+
+void AnalysisUi::showFinetuneDialog()
+{
+    FinetuneDialog dialog(m_analysis, m_library->database(), m_window);
+    connect(&dialog, &FinetuneDialog::packsChanged, m_panel, &AnalysisPanel::refreshPack);
+    dialog.exec();
+    m_panel->refreshPack();
 }
 
 void AnalysisUi::showPacksDialog()

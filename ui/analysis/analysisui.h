@@ -15,8 +15,8 @@ class LibraryController;
 class MainWindow;
 
 // The analysis commands in the main window: the Analysis menu (Analyze Open Video, Analyze
-// Videos…, Model Packs…, Cancel All, Analyze New Videos), registered in the window's
-// ActionRegistry, and the Analysis dock.
+// Videos…, Model Packs…, Fine-Tune Models on Accepted Annotations…, Cancel All, Analyze New
+// Videos), registered in the window's ActionRegistry, and the Analysis dock.
 // Owned by the window. GUI thread only.
 class AnalysisUi : public QObject
 {
@@ -28,6 +28,7 @@ public:
     void analyzeCurrent();
     void showAnalyzeDialog();
     void showPacksDialog();
+    void showFinetuneDialog();
     // Analyses `video` with the active pack when "Analyze New Videos" is on, a pack is
     // installed, the video has its media file, and no model run has results for it yet (so a
     // library opened again is not analysed twice). Returns whether a job was queued.
