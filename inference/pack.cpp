@@ -650,12 +650,39 @@ QString PackRegistry::defaultPacksDir()
 
 namespace {
 
+// Natural order: runs of digits compare as numbers ("1.0.0-ft.10" after "1.0.0-ft.9").
+bool naturalLess(const QString &a, const QString &b)
+{
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a.at(i).isDigit() && b.at(j).isDigit()) {
+            qsizetype ei = i, ej = j;
+            while (ei < a.size() && a.at(ei).isDigit())
+                ++ei;
+            while (ej < b.size() && b.at(ej).isDigit())
+                ++ej;
+            const qulonglong x = a.mid(i, ei - i).toULongLong();
+            const qulonglong y = b.mid(j, ej - j).toULongLong();
+            if (x != y)
+                return x < y;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        if (a.at(i) != b.at(j))
+            return a.at(i) < b.at(j);
+        ++i;
+        ++j;
+    }
+    return a.size() - i < b.size() - j;
+}
+
 bool versionLess(const QString &a, const QString &b)
 {
     const QVersionNumber va = QVersionNumber::fromString(a), vb = QVersionNumber::fromString(b);
     if (!va.isNull() && !vb.isNull() && va != vb)
         return va < vb;
-    return a < b;
+    return naturalLess(a, b);
 }
 
 QList<Pack> packsIn(const QString &dir, QStringList *problems)

@@ -267,6 +267,19 @@ private Q_SLOTS:
         QVERIFY(!unknown.ok());
         QVERIFY(unknown.errorString().contains(QLatin1String("earmark pack add")));
 
+        // Fine-tuned versions (earmark finetune) come after their base, in numeric order.
+        for (const char *version : {"1.10.0-ft.9", "1.10.0-ft.10"}) {
+            next.insert(QStringLiteral("version"), QLatin1String(version));
+            writePack(source, next);
+            QVERIFY(registry.add(source).ok());
+        }
+        QCOMPARE(registry.find(QStringLiteral("demo"))->manifest.version,
+                 QStringLiteral("1.10.0-ft.10"));
+        QCOMPARE(registry.packs().constLast().manifest.version, QStringLiteral("1.10.0-ft.10"));
+        QVERIFY(registry.remove(QStringLiteral("demo@1.10.0-ft.9")).ok());
+        QVERIFY(registry.remove(QStringLiteral("demo@1.10.0-ft.10")).ok());
+        QCOMPARE(registry.find(QStringLiteral("demo"))->manifest.version, QStringLiteral("1.10.0"));
+
         // A broken pack is not installed and leaves nothing behind.
         QFile::remove(QDir(source).filePath(QStringLiteral("ave.pt")));
         auto broken = registry.add(source);
