@@ -233,6 +233,10 @@ int runFinetune(const QStringList &args)
                  .arg(summary->maskFrames)
                  .arg(summary->epochs)
                  .arg(duration(timer.elapsed() / 1000.0)));
+    printOut(QStringLiteral("  features: %1 (%2 of %3 videos encoded, the rest from the cache)\n")
+                 .arg(duration(summary->encodeSeconds))
+                 .arg(summary->encodedVideos)
+                 .arg(summary->videos));
     for (const inference::FinetuneFit &f : summary->fits)
         printOut(QStringLiteral("  %1 on %2 examples: %3 %4 -> %5, loss %6 -> %7\n")
                      .arg(f.task)

@@ -455,6 +455,13 @@ Result<FinetuneSummary> finetunePack(const FinetuneOptions &o,
         }
         labelled.push_back(std::move(vl));
     }
+    if (labelled.empty() && !summary.notes.isEmpty())
+        return Error(QStringLiteral("%1 video(s) with confirmed annotations, %2 among them, have "
+                                    "no media file to compute features from: add the videos' "
+                                    "files to the library, then fine-tune")
+                         .arg(summary.notes.size())
+                         .arg(summary.notes.constFirst().section(QLatin1Char(':'), 0, 0)),
+                     db->location());
     if (labelled.empty()) {
         QStringList sets;
         if (avvpSet.set)
