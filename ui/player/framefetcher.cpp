@@ -35,6 +35,7 @@ struct FrameFetcher::Worker
     Pending pending;
     bool quit = false;
     QSize displaySize{1280, 720};
+    bool idleFill = true;
     // The job being decoded (cancelled by a newer seek) and the idle prefetch (cancelled by any
     // request). Guarded by mutex; the tokens themselves are thread-safe.
     CancellationToken jobCancel;
@@ -87,7 +88,9 @@ void FrameFetcher::Worker::run(QPointer<FrameFetcher> owner)
         bool idle = false;
         {
             std::unique_lock lock(mutex);
-            wake.wait(lock, [&] { return quit || !pending.empty() || (reader && !prefetched); });
+            wake.wait(lock, [&] {
+                return quit || !pending.empty() || (idleFill && reader && !prefetched);
+            });
             if (quit)
                 return;
             box = displaySize;
@@ -243,6 +246,17 @@ void FrameFetcher::requestStep(int frames)
         m_worker->idleCancel.cancel();
         m_worker->pending.steps += frames;
         m_worker->pending.sequence = ++m_requested;
+    }
+    m_worker->wake.notify_all();
+}
+
+void FrameFetcher::setIdleFill(bool enabled)
+{
+    {
+        std::unique_lock lock(m_worker->mutex);
+        m_worker->idleFill = enabled;
+        if (!enabled)
+            m_worker->idleCancel.cancel();
     }
     m_worker->wake.notify_all();
 }

@@ -42,6 +42,10 @@ public:
 
     bool isBusy() const;
 
+    // Whether idle time fills the cache (default on). The player turns it off while Qt
+    // Multimedia plays: the cores are needed there, and the playhead moves on anyway.
+    void setIdleFill(bool enabled);
+
     // The largest picture wanted (device pixels); frames are scaled down to fit, keeping their
     // aspect, never up. Default 1280x720.
     void setDisplaySize(QSize size);

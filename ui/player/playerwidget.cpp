@@ -126,6 +126,7 @@ PlayerWidget::PlayerWidget(QWidget *parent)
             this,
             [this](QMediaPlayer::PlaybackState state) {
                 const bool playing = state == QMediaPlayer::PlayingState;
+                m_fetcher->setIdleFill(!playing);
                 if (playing && m_still) {
                     m_still = false;
                     m_view->setFollowSink(true);
@@ -212,6 +213,7 @@ void PlayerWidget::play()
         m_fetching = false;
         m_view->setFollowSink(true);
     }
+    m_fetcher->setIdleFill(false);
     m_player->play();
 }
 
