@@ -39,6 +39,7 @@ public:
         std::unique_ptr<FrameDecoder> decoder;
         int seeks = -1;
         int64_t lastCollected = INT64_MIN;
+        int64_t lastOut = -1; // the decoder's framesOut() when it came
     };
 
     QString path;
@@ -125,19 +126,24 @@ public:
     }
 
     // FrameDecoder::Options::onDecoded: keeps the frame and links it to the one passed before.
-    void collect(Decoder &d, const AVFrame *frame, int64_t pts, int64_t keepFrom, bool convert)
+    void collect(Decoder &d, const AVFrame *frame, int64_t pts, bool convert)
     {
-        if (d.decoder->seekCount() != d.seeks) {
-            d.seeks = d.decoder->seekCount();
-            d.lastCollected = INT64_MIN;
-        }
+        // Neighbours in the stream: out of the decoder one right after the other, no seek and no
+        // skipped picture in between.
+        const FrameDecoder &fd = *d.decoder;
+        const bool follows = fd.seekCount() == d.seeks && d.lastCollected != INT64_MIN
+                             && d.lastCollected < pts && fd.framesOut() == d.lastOut + 1
+                             && (fd.maxSkippedPts() == INT64_MIN
+                                 || fd.maxSkippedPts() < d.lastCollected);
+        const int64_t previous = follows ? d.lastCollected : INT64_MIN;
+        d.seeks = fd.seekCount();
+        d.lastCollected = INT64_MIN;
         ++decodedFrames;
         auto [it, inserted] = cache.try_emplace(pts);
         if (inserted) {
             FramePtr ref = makeFrame();
             if (av_frame_ref(ref.get(), frame) < 0) {
                 cache.erase(it);
-                d.lastCollected = INT64_MIN;
                 return;
             }
             it->second.raw = std::move(ref);
@@ -146,30 +152,32 @@ public:
             if (convert)
                 (void) convertEntry(it->second);
         }
-        if (d.lastCollected != INT64_MIN && d.lastCollected < pts && keepFrom <= d.lastCollected) {
-            if (auto prev = cache.find(d.lastCollected); prev != cache.end())
+        if (previous != INT64_MIN) {
+            if (auto prev = cache.find(previous); prev != cache.end())
                 prev->second.next = pts;
         }
         d.lastCollected = pts;
+        d.lastOut = fd.framesOut();
         trim();
     }
 
-    FrameDecoder::Options optionsFor(Decoder &d, int64_t keepFrom, bool convert)
+    // Decodes the frame shown at `target` with `d`, keeping frames from `keepFrom` on.
+    // `seekForward` false: never jump ahead over a keyframe (see FrameDecoder::Options).
+    Result<FrameDecoder::Answer> decodeWith(Decoder &d,
+                                            int64_t target,
+                                            int64_t keepFrom,
+                                            bool convert,
+                                            const CancellationToken &cancel,
+                                            bool seekForward = true)
     {
         FrameDecoder::Options o;
         o.exact = true;
         o.keepFrom = keepFrom;
-        o.onDecoded = [this, &d, keepFrom, convert](const AVFrame *f, int64_t pts) {
-            collect(d, f, pts, keepFrom, convert);
+        o.seekForward = seekForward;
+        o.onDecoded = [this, &d, convert](const AVFrame *f, int64_t pts) {
+            collect(d, f, pts, convert);
         };
-        return o;
-    }
-
-    // Decodes the frame shown at `target` with `d`, keeping frames from `keepFrom` on.
-    Result<FrameDecoder::Answer> decodeWith(
-        Decoder &d, int64_t target, int64_t keepFrom, bool convert, const CancellationToken &cancel)
-    {
-        auto answer = d.decoder->frameAt(target, optionsFor(d, keepFrom, convert), cancel);
+        auto answer = d.decoder->frameAt(target, o, cancel);
         if (!answer)
             return answer;
         if (answer->pts > target) // the target precedes the first frame
@@ -465,7 +473,13 @@ bool VideoReader::prefetch(const CancellationToken &cancel)
                                   : d->wantAhead();
         if (!aheadStuck && ahead < wantAhead && hi != d->finalPts) {
             const int64_t target = hi + d->ticks() * (wantAhead - ahead);
-            if (!d->decodeWith(d->main, target, hi, true, cancel))
+            // Put the main decoder on `hi` unless it is just there, then go on without jumping
+            // over a keyframe, so every frame up to the target joins the run.
+            if (d->main.seeks != d->dec().seekCount() || d->main.lastCollected != hi) {
+                if (!d->decodeWith(d->main, hi, hi, true, cancel))
+                    return false;
+            }
+            if (!d->decodeWith(d->main, target, hi, true, cancel, false))
                 return false;
             int64_t newHi = 0;
             aheadStuck = d->countAhead(d->lastPts, &newHi) <= ahead;

@@ -501,7 +501,7 @@ int64_t FrameDecoder::successorPts() const
     return m_aheadPts;
 }
 
-bool FrameDecoder::shouldSeek(int64_t target) const
+bool FrameDecoder::shouldSeek(int64_t target, bool forward) const
 {
     if (m_needsSeek)
         return true;
@@ -513,6 +513,8 @@ bool FrameDecoder::shouldSeek(int64_t target) const
             && m_seekTarget != INT64_MIN)
             return true;
     }
+    if (!forward)
+        return false;
     const int64_t here = std::max({m_lastReadDts, m_currentPts, m_aheadPts});
     if (m_hasIndex) {
         const int idx = av_index_search_timestamp(m_stream, target, AVSEEK_FLAG_BACKWARD);
@@ -542,6 +544,7 @@ Status FrameDecoder::seekTo(int64_t target)
     m_readError.clear();
     m_seekTarget = target;
     m_needsSeek = false;
+    m_maxSkippedPts = INT64_MIN;
     ++m_seekCount;
     AVFormatContext *format = m_format.get();
     int rc = av_seek_frame(format, m_streamIndex, target, AVSEEK_FLAG_BACKWARD);
@@ -590,7 +593,7 @@ Result<FrameDecoder::Answer> FrameDecoder::frameAt(int64_t target,
 {
     if (!options.exact)
         return keyframeAt(target, cancel);
-    if (shouldSeek(target)) {
+    if (shouldSeek(target, options.seekForward)) {
         if (Status s = seekTo(target); !s)
             return s.error();
     }
@@ -650,6 +653,7 @@ Result<FrameDecoder::Answer> FrameDecoder::frameAt(int64_t target,
                     continue;
                 }
             }
+            ++m_framesOut;
             if (options.onDecoded && pts >= options.keepFrom)
                 options.onDecoded(m_scratch.get(), pts);
             if (pts <= target) {
@@ -709,6 +713,8 @@ Result<FrameDecoder::Answer> FrameDecoder::frameAt(int64_t target,
                       });
         }
         codec->skip_frame = skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
+        if (skip)
+            m_maxSkippedPts = std::max(m_maxSkippedPts, p);
         const int rc = avcodec_send_packet(codec, packet.get());
         if (rc == AVERROR(EAGAIN)) {
             // Cannot happen after draining the output; keep the packet for the next round.

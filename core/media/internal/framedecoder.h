@@ -91,11 +91,13 @@ public:
     {
         bool exact = true; // false: the keyframe at or before the target, decoded alone
         // Frames with pts >= keepFrom are never skipped and are passed to onDecoded with their
-        // pts, in presentation order (the reader's cache of neighbours). INT64_MAX: none. Frames
-        // passed one after the other without a seek in between (seekCount() unchanged) are
-        // neighbours in the stream when keepFrom <= the earlier one's pts during both calls.
+        // pts, in presentation order (the reader's cache of neighbours). INT64_MAX: none. See
+        // framesOut() for telling which passed frames are neighbours in the stream.
         int64_t keepFrom = INT64_MAX;
         std::function<void(const AVFrame *, int64_t pts)> onDecoded;
+        // false: seek only to go back, never to jump ahead over a keyframe (every frame from
+        // here to the target then passes through onDecoded, so the run stays unbroken).
+        bool seekForward = true;
     };
 
     // The frame shown at stream time `target`: the last decoded frame whose pts <= target (the
@@ -123,13 +125,19 @@ public:
     // Time stamp (stream ticks; decode time in some containers) of the last indexed keyframe at
     // or before `target`; INT64_MIN when the container has no index.
     int64_t indexedKeyframeBefore(int64_t target) const;
+    // Frames that came out of the decoder so far (the one passed to onDecoded included), and
+    // the largest pts of a packet skipped since the last seek (INT64_MIN: none). Two frames
+    // that came out one after the other (framesOut() differs by one) with no seek in between
+    // and no skipped packet past the earlier one's pts are neighbours in the stream.
+    int64_t framesOut() const { return m_framesOut; }
+    int64_t maxSkippedPts() const { return m_maxSkippedPts; }
     // Raw size of a decoded picture of this stream in bytes (for cache budgets).
     std::size_t pictureBytes() const;
 
 private:
     FrameDecoder() = default;
     Status seekTo(int64_t target);
-    bool shouldSeek(int64_t target) const;
+    bool shouldSeek(int64_t target, bool forward) const;
     Status fillQueue(const CancellationToken &cancel);
     Result<Answer> keyframeAt(int64_t target, const CancellationToken &cancel);
     int64_t ptsOf(const AVFrame *frame);
@@ -163,6 +171,8 @@ private:
     int64_t m_seekTarget = INT64_MIN; // target of the last seek, to check where it landed
     bool m_needsSeek = false;         // after a keyframe-only decode
     int m_seekCount = 0;
+    int64_t m_framesOut = 0;
+    int64_t m_maxSkippedPts = INT64_MIN;
     QString m_readError;
 };
 
