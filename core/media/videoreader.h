@@ -40,7 +40,7 @@ public:
         // display size (rotated), Rgb32, ready for QImage.
         FrameFormat format{0, 0, ResizeMode::Stretch, PixelOutput::Rgb32};
         int threads = 0; // decoder threads; 0: one per core (low latency matters more here)
-        // Frames before a decoded target kept on the way (cheap: they are decoded anyway).
+        // Frames before a decoded target kept on the way (cheap: most are decoded anyway).
         int cachedFrames = 16;
         // Memory for kept frames (decoded pictures, or delivered ones once converted).
         std::size_t cacheBytes = std::size_t(256) << 20;

@@ -487,8 +487,8 @@ int benchSeekOn(const QString &name, int gop, const QString &what)
     }
 
     // 3. The player: pictures at display size (960x540), the reader prefetching in the pauses
-    //    between requests (100 ms: a key held down repeats about 10 times a second). A seek,
-    //    then steps back and forth, then scrubbing within 3 s of the playhead.
+    //    between requests (100 ms: a key held down repeats about 10 times a second). Eight
+    //    seeks, each followed by 40 steps back, 10 forward and 6 times within 3 s of the playhead.
     {
         media::VideoReader::Options o;
         o.format.width = 960;
@@ -499,7 +499,7 @@ int benchSeekOn(const QString &name, int gop, const QString &what)
         std::vector<double> seekMs, backMs, forwardMs, scrubMs;
         int wrong = 0;
         std::size_t peakBytes = 0;
-        for (int i = 0; i < 4; ++i) {
+        for (int i = 0; i < 8; ++i) {
             const Time at = times[size_t(10 + i)];
             QElapsedTimer clock;
             clock.start();
@@ -510,8 +510,8 @@ int benchSeekOn(const QString &name, int gop, const QString &what)
             int expected = mediatest::shownAt(pts, at);
             wrong += indexOf(*f, 60) != expected;
             idle(**reader, 100);
-            for (int k = 0; k < 90; ++k) {
-                const bool back = k < 75;
+            for (int k = 0; k < 50; ++k) {
+                const bool back = k < 40;
                 clock.restart();
                 f = back ? (*reader)->previousFrame() : (*reader)->nextFrame();
                 (back ? backMs : forwardMs).push_back(clock.nsecsElapsed() / 1e6);
@@ -522,7 +522,7 @@ int benchSeekOn(const QString &name, int gop, const QString &what)
                 peakBytes = std::max(peakBytes, (*reader)->cacheStats().bytes);
                 idle(**reader, 100);
             }
-            for (int k = 0; k < 10; ++k) {
+            for (int k = 0; k < 6; ++k) {
                 const Time t = std::clamp(f->pts
                                               + Time::fromMicroseconds(
                                                   qint64(rng.bounded(6'000'000)) - 3'000'000),
