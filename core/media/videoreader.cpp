@@ -60,7 +60,6 @@ public:
     int64_t finalPts = INT64_MIN;
     int64_t lastPts = INT64_MIN; // of the last frame returned
     int decodedFrames = 0;
-    int prefetchSeeksBase = 0;
 
     FrameDecoder &dec() { return *main.decoder; }
     int64_t ticks() const { return main.decoder->frameTicks(); }

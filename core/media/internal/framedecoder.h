@@ -95,8 +95,8 @@ public:
         // framesOut() for telling which passed frames are neighbours in the stream.
         int64_t keepFrom = INT64_MAX;
         std::function<void(const AVFrame *, int64_t pts)> onDecoded;
-        // false: seek only to go back, never to jump ahead over a keyframe (every frame from
-        // here to the target then passes through onDecoded, so the run stays unbroken).
+        // false: seek only to go back, never to jump ahead over a keyframe (so every frame from
+        // keepFrom to the target comes out: a run of neighbours stays unbroken).
         bool seekForward = true;
     };
 
