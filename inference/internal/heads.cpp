@@ -471,13 +471,17 @@ at::Tensor avsLoss(const at::Tensor &logits, const at::Tensor &masks)
 
 namespace {
 
-torch::nn::Sequential convBlock(int64_t in, int64_t out, int64_t stride)
+torch::nn::Sequential convBlock(int64_t in, int64_t out, int64_t stride, ConvNorm norm)
 {
-    const int64_t groups = out % 8 == 0 ? 8 : 1;
-    return torch::nn::Sequential(torch::nn::Conv2d(
-                                     torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(1)),
-                                 torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, out)),
-                                 torch::nn::ReLU());
+    torch::nn::Sequential block(
+        torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(1)));
+    if (norm == ConvNorm::Batch)
+        block->push_back(torch::nn::BatchNorm2d(out));
+    else
+        block->push_back(
+            torch::nn::GroupNorm(torch::nn::GroupNormOptions(out % 8 == 0 ? 8 : 1, out)));
+    block->push_back(torch::nn::ReLU());
+    return block;
 }
 
 // HTK mel filterbank: triangles between mels + 2 points equally spaced on the mel scale from 0
@@ -518,7 +522,7 @@ AudioEncoderImpl::AudioEncoderImpl(const AudioEncoderOptions &o)
     blocks = register_module("blocks", torch::nn::ModuleList());
     int64_t in = 1;
     for (int64_t c : o.channels) {
-        blocks->push_back(convBlock(in, c, 1));
+        blocks->push_back(convBlock(in, c, 1, o.norm));
         in = c;
     }
     proj = register_module("proj", torch::nn::Linear(in, o.embed));
@@ -544,7 +548,12 @@ at::Tensor AudioEncoderImpl::logMel(const at::Tensor &waveform)
 
 at::Tensor AudioEncoderImpl::forward(const at::Tensor &waveform)
 {
-    at::Tensor x = logMel(waveform).unsqueeze(1); // [B,1,mels,frames]
+    return fromLogMel(logMel(waveform));
+}
+
+at::Tensor AudioEncoderImpl::fromLogMel(const at::Tensor &mels)
+{
+    at::Tensor x = mels.unsqueeze(1); // [B,1,mels,frames]
     for (size_t i = 0; i < blocks->size(); ++i) {
         x = blocks[i]->as<torch::nn::SequentialImpl>()->forward(x);
         if (x.size(2) >= 2 && x.size(3) >= 2)
@@ -562,18 +571,26 @@ VisualEncoderImpl::VisualEncoderImpl(const VisualEncoderOptions &o)
     blocks = register_module("blocks", torch::nn::ModuleList());
     int64_t in = 3;
     for (int64_t c : o.channels) {
-        blocks->push_back(convBlock(in, c, 2));
+        blocks->push_back(convBlock(in, c, 2, o.norm));
         in = c;
     }
     proj = register_module("proj", torch::nn::Linear(in, o.embed));
+    TORCH_CHECK(o.mapBlock < int64_t(o.channels.size()),
+                "the visual encoder's map block is past its last block");
 }
 
 VisualFeatures VisualEncoderImpl::forward(const at::Tensor &frames)
 {
+    const size_t mapBlock = m_options.mapBlock < 0 ? blocks->size() - 1
+                                                   : size_t(m_options.mapBlock);
     at::Tensor x = frames;
-    for (size_t i = 0; i < blocks->size(); ++i)
+    at::Tensor map;
+    for (size_t i = 0; i < blocks->size(); ++i) {
         x = blocks[i]->as<torch::nn::SequentialImpl>()->forward(x);
-    return {x, proj->forward(m_options.maxPool ? x.amax({2, 3}) : x.mean({2, 3}))};
+        if (i == mapBlock)
+            map = x;
+    }
+    return {map, proj->forward(m_options.maxPool ? x.amax({2, 3}) : x.mean({2, 3}))};
 }
 
 } // namespace earmark::inference::nn

@@ -11,6 +11,7 @@
 // Thread-safety: a module may be used by one thread at a time.
 
 #include <torch/nn/module.h>
+#include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/dropout.h>
@@ -346,6 +347,12 @@ TORCH_MODULE(AvsDecoder);
 // BCE-with-logits over the pixels plus a soft IoU term; masks [N,1,H,W] in {0,1}.
 at::Tensor avsLoss(const at::Tensor &maskLogits, const at::Tensor &masks);
 
+// The normalisation after each convolution of the small encoders.
+enum class ConvNorm {
+    Group, // GroupNorm, 8 groups: statistics of each input alone
+    Batch, // BatchNorm: batch statistics in training, running ones in inference
+};
+
 struct AudioEncoderOptions
 {
     int64_t sampleRate = 16000;
@@ -358,6 +365,7 @@ struct AudioEncoderOptions
     // How the last block's map is pooled over frequency: false averages, true takes the maximum
     // (keeps a narrow band's evidence, e.g. one instrument's partials).
     bool maxPool = false;
+    ConvNorm norm = ConvNorm::Group;
 };
 
 // A small audio encoder: log-mel spectrogram (Hann window, HTK mel scale, computed inside the
@@ -368,6 +376,7 @@ public:
     explicit AudioEncoderImpl(const AudioEncoderOptions &options);
     at::Tensor forward(const at::Tensor &waveform); // [B, samples] -> [B, segments, embed]
     at::Tensor logMel(const at::Tensor &waveform);  // [B, samples] -> [B, mels, frames]
+    at::Tensor fromLogMel(const at::Tensor &mels);  // forward() after its log-mel front end
     const AudioEncoderOptions &options() const { return m_options; }
 
     torch::nn::ModuleList blocks{nullptr};
@@ -387,11 +396,15 @@ struct VisualEncoderOptions
     // How the vector pools the map over space: false averages, true takes the maximum (a small
     // object's evidence is not diluted by the background).
     bool maxPool = false;
+    ConvNorm norm = ConvNorm::Group;
+    // The block whose output is the feature map (for the AVS decoder); -1: the last. An earlier
+    // block keeps a finer map while later blocks widen the vector's view.
+    int64_t mapBlock = -1;
 };
 
 struct VisualFeatures
 {
-    at::Tensor map;    // [N, channels.back(), H/16, W/16]
+    at::Tensor map;    // [N, channels[mapBlock], H/2^(mapBlock+1), W/2^(mapBlock+1)]
     at::Tensor vector; // [N, embed]
 };
 

@@ -25,6 +25,19 @@ std::vector<int64_t> intsOr(const QJsonObject &o, const char *key, std::vector<i
     return out.empty() ? fallback : out;
 }
 
+// "norm": "batch" or "group" (the default, which older packs leave out).
+nn::ConvNorm convNorm(const QJsonObject &o)
+{
+    return o.value(QLatin1String("norm")).toString() == QLatin1String("batch")
+               ? nn::ConvNorm::Batch
+               : nn::ConvNorm::Group;
+}
+
+QString convNormName(nn::ConvNorm norm)
+{
+    return norm == nn::ConvNorm::Batch ? QStringLiteral("batch") : QStringLiteral("group");
+}
+
 QJsonArray toArray(const std::vector<int64_t> &v)
 {
     QJsonArray a;
@@ -96,6 +109,7 @@ nn::AudioEncoderOptions audioEncoderOptions(const QJsonObject &c)
     o.embed = intOr(c, "embed", o.embed);
     o.segments = intOr(c, "segments", o.segments);
     o.maxPool = c.value(QLatin1String("pool")).toString() == QLatin1String("max");
+    o.norm = convNorm(c);
     return o;
 }
 
@@ -109,7 +123,8 @@ QJsonObject toJson(const nn::AudioEncoderOptions &o)
                        {QStringLiteral("embed"), qint64(o.embed)},
                        {QStringLiteral("segments"), qint64(o.segments)},
                        {QStringLiteral("pool"),
-                        o.maxPool ? QStringLiteral("max") : QStringLiteral("mean")}};
+                        o.maxPool ? QStringLiteral("max") : QStringLiteral("mean")},
+                       {QStringLiteral("norm"), convNormName(o.norm)}};
 }
 
 nn::VisualEncoderOptions visualEncoderOptions(const QJsonObject &c)
@@ -118,6 +133,8 @@ nn::VisualEncoderOptions visualEncoderOptions(const QJsonObject &c)
     o.channels = intsOr(c, "channels", o.channels);
     o.embed = intOr(c, "embed", o.embed);
     o.maxPool = c.value(QLatin1String("pool")).toString() == QLatin1String("max");
+    o.norm = convNorm(c);
+    o.mapBlock = intOr(c, "map_block", o.mapBlock);
     return o;
 }
 
@@ -126,7 +143,9 @@ QJsonObject toJson(const nn::VisualEncoderOptions &o)
     return QJsonObject{{QStringLiteral("channels"), toArray(o.channels)},
                        {QStringLiteral("embed"), qint64(o.embed)},
                        {QStringLiteral("pool"),
-                        o.maxPool ? QStringLiteral("max") : QStringLiteral("mean")}};
+                        o.maxPool ? QStringLiteral("max") : QStringLiteral("mean")},
+                       {QStringLiteral("norm"), convNormName(o.norm)},
+                       {QStringLiteral("map_block"), qint64(o.mapBlock)}};
 }
 
 nn::AveHeadOptions aveHeadOptions(const QJsonObject &c, const StateDict &sd)
