@@ -4,11 +4,13 @@
 // LINK-style AVVP head, the AVE head and the AVS decoder, trained together on clips that
 // `earmark synth` made.
 //
-// Supervision follows the benchmarks: AVVP learns from the weak (video-level) labels only. Its
-// segment pseudo-labels come from two auxiliary single-modality classifiers (multiple-instance
-// learning over the segments of the audio, and of the frames, with the weak labels), restricted
-// to the video's labels, the way VALOR and LINK take theirs from CLAP and CLIP; LINK's
-// similarity-weighted loss weighs them. AVE learns from its segment labels, AVS from its masks.
+// Two stages. First the encoders: on the pretraining clips, the audio encoder learns to classify
+// each second of audio and the visual encoder each frame, from their segment labels, the way
+// published encoders come pretrained on AudioSet and ImageNet; the AVS decoder learns those clips'
+// masks. Then the heads, on the frozen encoders' features of the training clips: AVVP learns from
+// the weak (video-level) labels only, as the benchmark does, with segment pseudo-labels from the
+// encoders' classifiers restricted to the video's labels (as VALOR and LINK take theirs from CLAP
+// and CLIP) and LINK's similarity-weighted loss; AVE learns from its segment labels.
 //
 // The clips' model inputs (log-mel spectrograms and small frames, decoded exactly as the
 // analyzer decodes them) are computed once and kept in memory. Training is reproducible from the
@@ -31,13 +33,18 @@ namespace earmark::inference {
 struct TrainOptions
 {
     QString clipsDir; // an `earmark synth` output folder (synth.json, videos/, ave/, avsbench/)
-    QString outDir;   // the pack folder to write (created; its files are replaced)
+    // Another such folder whose segment labels pretrain the encoders (the stand-in for the
+    // AudioSet and ImageNet pretraining of published encoders); empty: `clipsDir` itself.
+    QString pretrainDir;
+    QString outDir; // the pack folder to write (created; its files are replaced)
     // Per-epoch checkpoint; empty: <outDir>/../<outDir's name>.checkpoint
     QString checkpoint;
     bool resume = false; // continue from `checkpoint` when it exists
     std::uint64_t seed = 1;
-    int epochs = 24;
+    int epochs = 32;     // encoder epochs (one pass over the pretraining clips each)
+    int headEpochs = 30; // head epochs on the frozen encoders' features
     int batchSize = 16;
+    int framesPerClip = 3; // frames drawn from each clip of an encoder batch
     int maxClips = 0;      // 0: every clip of the folder
     int stepsPerEpoch = 0; // 0: the whole data set each epoch (tests use a few)
     int frameSize = 96;    // frames are frameSize x frameSize

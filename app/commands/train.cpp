@@ -99,10 +99,12 @@ int runTrain(const QStringList &args)
     const QString name = QStringLiteral("train");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Train Earmark's model pack: small audio and visual encoders, a LINK-style AVVP head (from "
-        "weak video-level labels), an AVE head and an AVS decoder, on clips made by earmark synth. "
-        "The same seeds give the same weights. A checkpoint is written after every epoch; Ctrl-C "
-        "stops after the current step and --resume continues from the checkpoint."));
+        "Train Earmark's model pack on clips made by earmark synth, in two stages: small audio "
+        "and visual encoders and an AVS decoder, pretrained on the segment labels of the "
+        "pretraining clips; then, on the frozen encoders, a LINK-style AVVP head from the weak "
+        "video-level labels of the training clips and an AVE head. The same seeds give the same "
+        "weights. A checkpoint is written after every epoch; Ctrl-C stops after the current step "
+        "and --resume continues from the checkpoint."));
     const QCommandLineOption out(QStringLiteral("out"),
                                  QStringLiteral("The pack folder to write."),
                                  QStringLiteral("DIR"));
@@ -114,6 +116,16 @@ int runTrain(const QStringList &args)
                                       QStringLiteral("Seed of the clips to make (default 1)."),
                                       QStringLiteral("N"),
                                       QStringLiteral("1"));
+    const QCommandLineOption pretrainClips(
+        QStringLiteral("pretrain-clips"),
+        QStringLiteral("Pretrain the encoders on this earmark synth folder (default: with --clips, "
+                       "those clips; else clips made with --pretrain-seed)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption pretrainSeed(QStringLiteral("pretrain-seed"),
+                                          QStringLiteral("Seed of the pretraining clips to make "
+                                                         "(default 3)."),
+                                          QStringLiteral("N"),
+                                          QStringLiteral("3"));
     const QCommandLineOption count(QStringLiteral("count"),
                                    QStringLiteral("Clips to make, or to use of --clips (default "
                                                   "480; with --clips all)."),
@@ -124,9 +136,20 @@ int runTrain(const QStringList &args)
                                   QStringLiteral("N"),
                                   QStringLiteral("1"));
     const QCommandLineOption epochs(QStringLiteral("epochs"),
-                                    QStringLiteral("Passes over the clips (default 24)."),
+                                    QStringLiteral("Encoder passes over the pretraining clips "
+                                                   "(default 32)."),
                                     QStringLiteral("E"),
-                                    QStringLiteral("24"));
+                                    QStringLiteral("32"));
+    const QCommandLineOption headEpochs(QStringLiteral("head-epochs"),
+                                        QStringLiteral("Head passes over the training clips "
+                                                       "(default 30)."),
+                                        QStringLiteral("E"),
+                                        QStringLiteral("30"));
+    const QCommandLineOption framesPerClip(QStringLiteral("frames-per-clip"),
+                                           QStringLiteral("Frames drawn from each clip of an "
+                                                          "encoder step (default 3)."),
+                                           QStringLiteral("K"),
+                                           QStringLiteral("3"));
     const QCommandLineOption batch(QStringLiteral("batch"),
                                    QStringLiteral("Clips per step (default 16)."),
                                    QStringLiteral("B"),
@@ -164,22 +187,10 @@ int runTrain(const QStringList &args)
                                      QStringLiteral("1.0.0"));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QStringLiteral("No progress on stderr."));
-    parser.addOptions({out,
-                       clips,
-                       clipSeed,
-                       count,
-                       seed,
-                       epochs,
-                       batch,
-                       steps,
-                       frameSize,
-                       pool,
-                       threads,
-                       checkpoint,
-                       resume,
-                       id,
-                       version,
-                       quiet});
+    parser.addOptions({out,        clips,  clipSeed,  pretrainClips, pretrainSeed,
+                       count,      seed,   epochs,    headEpochs,    framesPerClip,
+                       batch,      steps,  frameSize, pool,          threads,
+                       checkpoint, resume, id,        version,       quiet});
     if (auto exit = parseArguments(parser, name, args))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
@@ -203,6 +214,12 @@ int runTrain(const QStringList &args)
     if (!integer(epochs, 1, &v))
         return usageError(name, QStringLiteral("--epochs wants a positive integer"));
     options.epochs = int(v);
+    if (!integer(headEpochs, 1, &v))
+        return usageError(name, QStringLiteral("--head-epochs wants a positive integer"));
+    options.headEpochs = int(v);
+    if (!integer(framesPerClip, 1, &v) || v > 10)
+        return usageError(name, QStringLiteral("--frames-per-clip wants 1 to 10"));
+    options.framesPerClip = int(v);
     if (!integer(batch, 1, &v))
         return usageError(name, QStringLiteral("--batch wants a positive integer"));
     options.batchSize = int(v);
@@ -255,6 +272,23 @@ int runTrain(const QStringList &args)
         if (cancel.isCancelled())
             return fail(name, QStringLiteral("stopped while making clips"));
         options.madeFrom.insert(QStringLiteral("clips_made_by"),
+                                QStringLiteral("earmark synth --seed %1 --count %2 --split train")
+                                    .arg(v)
+                                    .arg(n));
+    }
+    if (parser.isSet(pretrainClips)) {
+        options.pretrainDir = parser.value(pretrainClips);
+    } else if (!parser.isSet(clips)) {
+        if (!integer(pretrainSeed, 0, &v))
+            return usageError(name, QStringLiteral("--pretrain-seed wants a non-negative integer"));
+        const int n = clipCount > 0 ? int(clipCount) : 480;
+        options.pretrainDir = options.outDir + QStringLiteral(".pretrain-clips");
+        if (Status s = makeClips(options.pretrainDir, std::uint64_t(v), n, !showProgress, cancel);
+            !s)
+            return fail(name, s.errorString());
+        if (cancel.isCancelled())
+            return fail(name, QStringLiteral("stopped while making clips"));
+        options.madeFrom.insert(QStringLiteral("pretrain_clips_made_by"),
                                 QStringLiteral("earmark synth --seed %1 --count %2 --split train")
                                     .arg(v)
                                     .arg(n));

@@ -23,8 +23,10 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -35,7 +37,7 @@ namespace {
 constexpr int kSegments = 10;     // 10-s clips, 1-s segments
 constexpr double kPhase = 0.9375; // one frame per second at 15/16 s: AVSBench's mask frames
 constexpr int kSampleRate = 16000;
-constexpr int kWarmupEpochs = 2; // epochs before the AVVP segment pseudo-labels count
+constexpr int kWarmupEpochs = 2; // head epochs before the AVVP segment pseudo-labels count
 constexpr float kMean = 0.5f;
 constexpr float kStd = 0.25f;
 
@@ -45,7 +47,9 @@ struct ClipTruth
 {
     QString name;
     QString video;
-    std::vector<float> weak; // [C] heard or seen
+    std::vector<float> weak;  // [C] heard or seen
+    std::vector<float> heard; // [10, C] the segments where each class is heard
+    std::vector<float> seen;  // [10, C] and seen
     int aveClass = 0;
     std::vector<float> aveEvents; // [10]
     QString maskFolder;           // avsbench/gt_masks/<split>/<class>/<name>
@@ -112,6 +116,8 @@ Result<DataSet> readDataSet(const QString &dir, int maxClips)
         if (!QFileInfo::exists(t.video))
             return Error(QStringLiteral("the clip's video is missing"), t.video);
         t.weak.assign(size_t(C), 0.f);
+        t.heard.assign(size_t(kSegments * C), 0.f);
+        t.seen.assign(size_t(kSegments * C), 0.f);
         t.aveEvents.assign(kSegments, 0.f);
         bool primarySeen = false;
         const QJsonArray events = c.value(QLatin1String("events")).toArray();
@@ -131,6 +137,16 @@ Result<DataSet> readDataSet(const QString &dir, int maxClips)
             const bool seen = v.size() == 2 && v[1].toInt() > v[0].toInt();
             if (heard || seen)
                 t.weak[size_t(k)] = 1.f;
+            auto mark = [&](const QJsonArray &span, std::vector<float> &labels) {
+                for (int seg = std::max(0, span[0].toInt());
+                     seg < std::min(kSegments, span[1].toInt());
+                     ++seg)
+                    labels[size_t(seg * C + k)] = 1.f;
+            };
+            if (heard)
+                mark(a, t.heard);
+            if (seen)
+                mark(v, t.seen);
             if (ev.value(QLatin1String("primary")).toBool() && !primarySeen) {
                 primarySeen = true;
                 t.aveClass = k;
@@ -160,6 +176,8 @@ struct Inputs
     at::Tensor frames;    // [N, 10, 3, S, S] uint8
     at::Tensor masks;     // [N, 10, S/2, S/2] uint8 (0..255: the mask's coverage of each pixel)
     at::Tensor weak;      // [N, C]
+    at::Tensor heard;     // [N, 10, C] segment labels (the encoder stage only)
+    at::Tensor seen;      // [N, 10, C]
     at::Tensor aveEvents; // [N, 10]
     at::Tensor aveClass;  // [N] int64
 };
@@ -251,11 +269,14 @@ NetOptions netOptions(int classes, bool maxPool)
     o.audio.fftSize = 1024;
     o.audio.hop = 640;
     o.audio.mels = 48;
-    o.audio.channels = {16, 32, 64};
+    o.audio.channels = {32, 64, 128, 128};
     o.audio.embed = 128;
     o.audio.segments = kSegments;
-    o.visual.channels = {16, 32, 64};
+    o.audio.norm = nn::ConvNorm::Batch;
+    o.visual.channels = {32, 64, 128, 128};
     o.visual.embed = 128;
+    o.visual.norm = nn::ConvNorm::Batch;
+    o.visual.mapBlock = 2; // a map at 1/8 of the frame for the AVS decoder
     o.visual.maxPool = maxPool;
     o.audio.maxPool = maxPool;
     o.avvp = nn::AvvpHeadOptions::link(32);
@@ -272,7 +293,7 @@ NetOptions netOptions(int classes, bool maxPool)
     o.ave.feedForward = 256;
     o.ave.layers = 1;
     o.ave.classes = classes;
-    o.avs.visualChannels = o.visual.channels.back();
+    o.avs.visualChannels = o.visual.channels[size_t(o.visual.mapBlock)];
     o.avs.audioDim = o.audio.embed;
     o.avs.hidden = 32;
     o.avs.groups = 8;
@@ -282,14 +303,22 @@ NetOptions netOptions(int classes, bool maxPool)
 struct NetImpl : torch::nn::Module
 {
     explicit NetImpl(const NetOptions &o)
+        : options(o)
     {
         audio = register_module("audio", nn::AudioEncoder(o.audio));
         visual = register_module("visual", nn::VisualEncoder(o.visual));
-        avvp = register_module("avvp", nn::AvvpHead(o.avvp));
-        ave = register_module("ave", nn::AveHead(o.ave));
         avs = register_module("avs", nn::AvsDecoder(o.avs));
         aux_a = register_module("aux_a", torch::nn::Linear(o.audio.embed, o.avvp.classes));
         aux_v = register_module("aux_v", torch::nn::Linear(o.visual.embed, o.avvp.classes));
+        avvp = register_module("avvp", nn::AvvpHead(o.avvp));
+        ave = register_module("ave", nn::AveHead(o.ave));
+    }
+
+    // The heads afresh, drawn from torch's random state: the head stage starts from these.
+    void resetHeads()
+    {
+        avvp = replace_module("avvp", nn::AvvpHead(options.avvp));
+        ave = replace_module("ave", nn::AveHead(options.ave));
         // LINK compares segments with label-text embeddings; without a text encoder here, each
         // class gets a fixed random unit vector (drawn from the seed) as its label embedding.
         torch::NoGradGuard noGrad;
@@ -299,133 +328,157 @@ struct NetImpl : torch::nn::Module
         }
     }
 
-    // The audio encoder after its log-mel front end (AudioEncoderImpl::forward's later half).
-    at::Tensor audioFromMels(const at::Tensor &mels)
+    std::vector<at::Tensor> encoderParameters() const
     {
-        at::Tensor x = mels.unsqueeze(1);
-        for (size_t i = 0; i < audio->blocks->size(); ++i) {
-            x = audio->blocks[i]->as<torch::nn::SequentialImpl>()->forward(x);
-            if (x.size(2) >= 2 && x.size(3) >= 2)
-                x = at::max_pool2d(x, {2, 2});
+        std::vector<at::Tensor> out;
+        for (const torch::nn::Module *m :
+             std::initializer_list<const torch::nn::Module *>{audio.get(),
+                                                              visual.get(),
+                                                              avs.get(),
+                                                              aux_a.get(),
+                                                              aux_v.get()}) {
+            for (const at::Tensor &p : m->parameters())
+                out.push_back(p);
         }
-        x = at::adaptive_avg_pool1d(x.mean(2), {audio->options().segments});
-        return audio->proj->forward(x.transpose(1, 2));
+        return out;
     }
 
+    std::vector<at::Tensor> headParameters() const
+    {
+        std::vector<at::Tensor> out = avvp->parameters();
+        for (const at::Tensor &p : ave->parameters())
+            out.push_back(p);
+        return out;
+    }
+
+    NetOptions options;
     nn::AudioEncoder audio{nullptr};
     nn::VisualEncoder visual{nullptr};
+    nn::AvsDecoder avs{nullptr};
+    torch::nn::Linear aux_a{nullptr}; // the encoders' own classifiers: segment -> classes
+    torch::nn::Linear aux_v{nullptr};
     nn::AvvpHead avvp{nullptr};
     nn::AveHead ave{nullptr};
-    nn::AvsDecoder avs{nullptr};
-    torch::nn::Linear aux_a{nullptr};
-    torch::nn::Linear aux_v{nullptr};
 };
 TORCH_MODULE(Net);
 
-// Multiple-instance pooling of segment logits [B,T,C] into video probabilities [B,C]: a soft
-// maximum (log-mean-exp with sharpness 5), so one clear segment makes the video positive and
-// every segment of a negative video is pushed down.
-at::Tensor poolSegments(const at::Tensor &logits)
+at::Tensor normalisedFrames(const at::Tensor &bytes) // [..., 3, S, S] uint8
 {
-    constexpr double r = 5.0;
-    const double logT = std::log(double(logits.size(1)));
-    return at::sigmoid((at::logsumexp(logits * r, 1) - logT) / r);
+    return bytes.to(at::kFloat).div_(255.f).sub_(kMean).div_(kStd);
 }
 
-at::Tensor stepLoss(Net &net, const Inputs &in, const at::Tensor &index, int epoch, int size)
+// The encoder stage: the audio encoder classifies each second of the clips' audio, the visual
+// encoder each of `framesPerClip` frames drawn from every clip (frames of many clips in a batch,
+// not all ten of a few, learn faster), both against the segment labels; the AVS decoder learns
+// those frames' masks from the visual map and the audio of the frame's second.
+at::Tensor encoderLoss(Net &net, const Inputs &in, const at::Tensor &clips, int framesPerClip)
 {
-    const int64_t B = index.size(0);
-    at::Tensor mels = in.mels.index_select(0, index);
-    at::Tensor frames = in.frames.index_select(0, index)
-                            .to(at::kFloat)
-                            .div_(255.f)
-                            .sub_(kMean)
-                            .div_(kStd)
-                            .view({B * kSegments, 3, size, size});
-    // Masks at the decoder's own resolution (a quarter of the map's stride): the analyzer
-    // upsamples its output to the video's size.
-    const int64_t maskSize = in.masks.size(-1);
-    at::Tensor masks = in.masks.index_select(0, index)
-                           .to(at::kFloat)
-                           .div_(255.f)
-                           .view({B * kSegments, 1, maskSize, maskSize});
-    at::Tensor weak = in.weak.index_select(0, index);
+    const int64_t B = clips.size(0);
+    at::Tensor a = net->audio->fromLogMel(in.mels.index_select(0, clips)); // [B,T,E]
+    at::Tensor loss = at::binary_cross_entropy_with_logits(net->aux_a->forward(a),
+                                                           in.heard.index_select(0, clips));
 
-    at::Tensor a = net->audioFromMels(mels); // [B,T,E]
-    nn::VisualFeatures vf = net->visual->forward(frames);
-    at::Tensor v = vf.vector.view({B, kSegments, -1});
-
-    // Single-modality classifiers: weak labels through multiple-instance pooling.
-    at::Tensor auxA = net->aux_a->forward(a);
-    at::Tensor auxV = net->aux_v->forward(v);
-    at::Tensor loss = at::binary_cross_entropy(poolSegments(auxA).clamp(1e-6, 1 - 1e-6), weak)
-                      + at::binary_cross_entropy(poolSegments(auxV).clamp(1e-6, 1 - 1e-6), weak);
-
-    // AVVP from the weak labels; after the warm-up, with segment pseudo-labels from the
-    // single-modality classifiers restricted to the video's labels.
-    nn::AvvpOutput out = net->avvp->forward(a, v, v);
-    static const bool debug = qEnvironmentVariableIsSet("EARMARK_TRAIN_DEBUG");
-    if (debug) {
-        // How well the single-modality classifiers separate the video's classes from the others.
-        torch::NoGradGuard noGrad;
-        const at::Tensor w = weak.unsqueeze(1).expand_as(auxA);
-        auto mean = [](const at::Tensor &x, const at::Tensor &m) {
-            return (x * m).sum().item<double>() / std::max(1.0, m.sum().item<double>());
-        };
-        std::fprintf(stderr,
-                     "\n  audio %.3f/%.3f visual %.3f/%.3f pseudo %.3f/%.3f global %.3f/%.3f\n",
-                     mean(at::sigmoid(auxA), w),
-                     mean(at::sigmoid(auxA), 1 - w),
-                     mean(at::sigmoid(auxV), w),
-                     mean(at::sigmoid(auxV), 1 - w),
-                     mean((at::sigmoid(auxA) > 0.5).to(at::kFloat), w),
-                     mean((at::sigmoid(auxV) > 0.5).to(at::kFloat), w),
-                     mean(out.globalProb, weak),
-                     mean(out.globalProb, 1 - weak));
-    }
-    if (epoch <= kWarmupEpochs) {
-        loss = loss + at::binary_cross_entropy(out.globalProb.clamp(1e-7, 1 - 1e-7), weak);
-    } else {
-        at::Tensor w = weak.unsqueeze(1);
-        at::Tensor pa = (at::sigmoid(auxA.detach()) > 0.5).to(at::kFloat) * w;
-        at::Tensor pv = (at::sigmoid(auxV.detach()) > 0.5).to(at::kFloat) * w;
-        loss = loss + nn::linkLoss(out, weak, pa, pv);
-    }
-
-    // AVE: segment events and the video's class.
-    nn::AveOutput ave = net->ave->forward(a, v);
+    at::Tensor clip = clips.repeat_interleave(framesPerClip);                      // [B*K]
+    at::Tensor second = torch::randint(kSegments, {B * framesPerClip}, at::kLong); // [B*K]
+    nn::VisualFeatures vf = net->visual->forward(normalisedFrames(in.frames.index({clip, second})));
     loss = loss
+           + at::binary_cross_entropy_with_logits(net->aux_v->forward(vf.vector),
+                                                  in.seen.index({clip, second}));
+
+    // Masks at the decoder's own resolution: the analyzer upsamples its output to the video's.
+    const int64_t maskSize = in.masks.size(-1);
+    at::Tensor masks = in.masks.index({clip, second}).to(at::kFloat).div_(255.f).unsqueeze(1);
+    at::Tensor audioOfFrame
+        = a.reshape({B * kSegments, -1})
+              .index_select(0, at::arange(B).repeat_interleave(framesPerClip) * kSegments + second);
+    at::Tensor logits = net->avs->forward(vf.map, audioOfFrame, maskSize, maskSize);
+    return loss + nn::avsLoss(logits, masks);
+}
+
+// What the trained encoders make of the training clips, computed once for the head stage.
+struct Features
+{
+    at::Tensor audio;        // [N,T,E]
+    at::Tensor visual;       // [N,T,E]
+    at::Tensor audioPseudo;  // [N,T,C] the encoders' classifiers, restricted to the weak labels
+    at::Tensor visualPseudo; // [N,T,C]
+};
+
+Features encode(Net &net, const Inputs &in)
+{
+    torch::NoGradGuard noGrad;
+    net->audio->eval();
+    net->visual->eval();
+    const int64_t N = in.mels.size(0);
+    std::vector<at::Tensor> audio, visual;
+    for (int64_t i = 0; i < N; i += 16) {
+        const int64_t end = std::min(N, i + 16);
+        audio.push_back(net->audio->fromLogMel(in.mels.slice(0, i, end)));
+        at::Tensor frames = in.frames.slice(0, i, end);
+        visual.push_back(net->visual->forward(normalisedFrames(frames.flatten(0, 1)))
+                             .vector.view({end - i, kSegments, -1}));
+    }
+    Features f;
+    f.audio = at::cat(audio);
+    f.visual = at::cat(visual);
+    const at::Tensor weak = in.weak.unsqueeze(1);
+    f.audioPseudo = (at::sigmoid(net->aux_a->forward(f.audio)) > 0.5).to(at::kFloat) * weak;
+    f.visualPseudo = (at::sigmoid(net->aux_v->forward(f.visual)) > 0.5).to(at::kFloat) * weak;
+    return f;
+}
+
+// The head stage: AVVP from the weak labels (after a warm-up, with the encoders' segment
+// pseudo-labels restricted to the video's labels, weighed by LINK's similarity loss), AVE from its
+// segment labels, on the encoders' features.
+at::Tensor headLoss(Net &net, const Inputs &in, const Features &f, const at::Tensor &index, int epoch)
+{
+    at::Tensor a = f.audio.index_select(0, index);
+    at::Tensor v = f.visual.index_select(0, index);
+    at::Tensor weak = in.weak.index_select(0, index);
+    nn::AvvpOutput out = net->avvp->forward(a, v, v);
+    at::Tensor loss = epoch <= kWarmupEpochs
+                          ? at::binary_cross_entropy(out.globalProb.clamp(1e-7, 1 - 1e-7), weak)
+                          : nn::linkLoss(out,
+                                         weak,
+                                         f.audioPseudo.index_select(0, index),
+                                         f.visualPseudo.index_select(0, index));
+    nn::AveOutput ave = net->ave->forward(a, v);
+    return loss
            + nn::aveLoss(ave,
                          in.aveEvents.index_select(0, index),
                          in.aveClass.index_select(0, index));
-
-    // AVS: each frame's mask from its map and the audio of its second.
-    at::Tensor logits = net->avs->forward(vf.map,
-                                          a.reshape({B * kSegments, -1}),
-                                          maskSize,
-                                          maskSize);
-    loss = loss + nn::avsLoss(logits, masks);
-    return loss;
 }
 
 // ---- Checkpoints ----
 
-QString fingerprint(const TrainOptions &o, const DataSet &data)
+QString fingerprint(const TrainOptions &o, const DataSet &pretrain, const DataSet &data)
 {
-    return QStringLiteral("seed=%1 clips=%2 size=%3 batch=%4 steps=%5 pool=%6 classes=%7")
+    return QStringLiteral(
+               "seed=%1 clips=%2 pretrain=%3 size=%4 batch=%5 frames=%6 steps=%7 pool=%8 "
+               "classes=%9")
         .arg(o.seed)
         .arg(data.clips.size())
+        .arg(pretrain.clips.size())
         .arg(o.frameSize)
         .arg(o.batchSize)
+        .arg(o.framesPerClip)
         .arg(o.stepsPerEpoch)
         .arg(o.maxPool ? QStringLiteral("max") : QStringLiteral("mean"))
         .arg(data.classes.join(QLatin1Char(',')));
 }
 
+// Where a run stands: encoder epochs done, then head epochs done.
+struct Progress
+{
+    int encoderEpochs = 0;
+    int headEpochs = 0;
+};
+
 Status saveCheckpoint(const QString &path,
                       Net &net,
-                      torch::optim::Optimizer &optimizer,
-                      int epoch,
+                      torch::optim::Optimizer &encoderOptimizer,
+                      torch::optim::Optimizer *headOptimizer,
+                      Progress done,
                       const QString &print)
 {
     const QString tmp = path + QStringLiteral(".part");
@@ -433,9 +486,15 @@ Status saveCheckpoint(const QString &path,
         torch::serialize::OutputArchive archive;
         net->save(archive);
         torch::serialize::OutputArchive opt;
-        optimizer.save(opt);
+        encoderOptimizer.save(opt);
         archive.write("optimizer", opt);
-        archive.write("epoch", c10::IValue(int64_t(epoch)));
+        if (headOptimizer) {
+            torch::serialize::OutputArchive heads;
+            headOptimizer->save(heads);
+            archive.write("head_optimizer", heads);
+        }
+        archive.write("epoch", c10::IValue(int64_t(done.encoderEpochs)));
+        archive.write("head_epoch", c10::IValue(int64_t(done.headEpochs)));
         archive.write("fingerprint", c10::IValue(print.toStdString()));
         archive.save_to(QFile::encodeName(tmp).toStdString());
     } catch (const std::exception &e) {
@@ -450,10 +509,13 @@ Status saveCheckpoint(const QString &path,
     return {};
 }
 
-Result<int> loadCheckpoint(const QString &path,
-                           Net &net,
-                           torch::optim::Optimizer &optimizer,
-                           const QString &print)
+// Loads the network and the encoder optimizer; the head optimizer's state, when the run was in
+// its head stage, goes to `headState` for the caller to load once it has made that optimizer.
+Result<Progress> loadCheckpoint(const QString &path,
+                                Net &net,
+                                torch::optim::Optimizer &optimizer,
+                                std::optional<torch::serialize::InputArchive> &headState,
+                                const QString &print)
 {
     try {
         torch::serialize::InputArchive archive;
@@ -468,13 +530,24 @@ Result<int> loadCheckpoint(const QString &path,
                              "--resume")
                              .arg(theirs, print),
                          path);
+        Progress done;
+        c10::IValue epoch;
+        archive.read("epoch", epoch);
+        done.encoderEpochs = int(epoch.toInt());
+        c10::IValue headEpoch;
+        if (archive.try_read("head_epoch", headEpoch))
+            done.headEpochs = int(headEpoch.toInt());
+        if (done.headEpochs > 0)
+            net->resetHeads(); // the saved heads have the shapes of fresh ones
         net->load(archive);
         torch::serialize::InputArchive opt;
         archive.read("optimizer", opt);
         optimizer.load(opt);
-        c10::IValue epoch;
-        archive.read("epoch", epoch);
-        return int(epoch.toInt());
+        if (done.headEpochs > 0) {
+            headState.emplace();
+            archive.read("head_optimizer", *headState);
+        }
+        return done;
     } catch (const std::exception &e) {
         return Error(QStringLiteral("cannot read the checkpoint: %1")
                          .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)),
@@ -493,6 +566,7 @@ QJsonArray stringArray(const QStringList &list)
 }
 
 Status writePack(const TrainOptions &o,
+                 const DataSet &pretrain,
                  const DataSet &data,
                  const NetOptions &no,
                  Net &net,
@@ -546,16 +620,27 @@ Status writePack(const TrainOptions &o,
                          {QStringLiteral("clip_split"), data.split},
                          {QStringLiteral("clip_seed"), QString::number(data.clipSeed)},
                          {QStringLiteral("epochs"), epochs},
+                         {QStringLiteral("head_epochs"), o.headEpochs},
+                         {QStringLiteral("frames_per_clip"), o.framesPerClip},
+                         {QStringLiteral("pretrain_clips"), int(pretrain.clips.size())},
+                         {QStringLiteral("pretrain_clip_seed"), QString::number(pretrain.clipSeed)},
+                         {QStringLiteral("pretrain_clip_split"), pretrain.split},
                          {QStringLiteral("batch_size"), o.batchSize},
                          {QStringLiteral("frame_size"), o.frameSize},
                          {QStringLiteral("seconds"), std::round(seconds)},
                          {QStringLiteral("final_loss"), finalLoss},
                          {QStringLiteral("torch"), runtimeInfo().torchVersion},
                          {QStringLiteral("supervision"),
-                          QStringLiteral("AVVP from weak video-level labels (segment pseudo-labels "
-                                         "from single-modality MIL classifiers, LINK's "
-                                         "similarity-weighted loss); AVE from segment labels; AVS "
-                                         "from masks")}};
+                          QStringLiteral(
+                              "Encoders: pretrained on the pretraining clips' segment labels "
+                              "(each second of audio, each frame, classified), standing in for "
+                              "the AudioSet and ImageNet pretraining of published encoders; the "
+                              "AVS decoder from those clips' masks. Heads, on the frozen "
+                              "encoders: AVVP from the training clips' weak video-level labels "
+                              "only (segment pseudo-labels from the encoders' classifiers "
+                              "restricted to the video's labels, as VALOR takes them from CLAP "
+                              "and CLIP, with LINK's similarity-weighted loss); AVE from its "
+                              "segment labels.")}};
     if (o.stepsPerEpoch > 0)
         training.insert(QStringLiteral("steps_per_epoch"), o.stepsPerEpoch);
     if (!o.commandLine.isEmpty())
@@ -635,6 +720,83 @@ Status writePack(const TrainOptions &o,
     return updatePackChecksums(o.outDir);
 }
 
+// Decodes the clips' model inputs with a few threads.
+Result<Inputs> prepareInputs(const DataSet &data,
+                             int size,
+                             int threads,
+                             const std::function<void(int)> &prepared,
+                             const CancellationToken &cancel)
+{
+    const int64_t N = int64_t(data.clips.size());
+    const int64_t C = data.classes.size();
+    Inputs in;
+    in.audio = at::zeros({N, int64_t(kSegments) * kSampleRate});
+    in.frames = at::zeros({N, kSegments, 3, size, size}, at::kByte);
+    in.masks = at::zeros({N, kSegments, size / 2, size / 2}, at::kByte);
+    in.weak = at::zeros({N, C});
+    in.heard = at::zeros({N, kSegments, C});
+    in.seen = at::zeros({N, kSegments, C});
+    in.aveEvents = at::zeros({N, kSegments});
+    in.aveClass = at::zeros({N}, at::kLong);
+    for (int64_t i = 0; i < N; ++i) {
+        const ClipTruth &t = data.clips[size_t(i)];
+        std::copy(t.weak.begin(), t.weak.end(), in.weak[i].data_ptr<float>());
+        std::copy(t.heard.begin(), t.heard.end(), in.heard[i].data_ptr<float>());
+        std::copy(t.seen.begin(), t.seen.end(), in.seen[i].data_ptr<float>());
+        std::copy(t.aveEvents.begin(), t.aveEvents.end(), in.aveEvents[i].data_ptr<float>());
+        in.aveClass[i] = int64_t(t.aveClass);
+    }
+    std::atomic<int64_t> next{0};
+    int done = 0;
+    std::mutex mutex;
+    std::optional<Error> failure;
+    auto work = [&] {
+        for (int64_t i = next++; i < N; i = next++) {
+            if (cancel.isCancelled())
+                return;
+            Status s = prepareClip(data.clips[size_t(i)], size, in, i, cancel);
+            std::lock_guard lock(mutex);
+            if (!s) {
+                if (!failure)
+                    failure = s.error();
+                next = N;
+                return;
+            }
+            if (prepared)
+                prepared(++done);
+        }
+    };
+    std::vector<std::thread> workers;
+    const int jobs = std::max(1, std::min(threads * 2, int(N)));
+    for (int j = 0; j < jobs; ++j)
+        workers.emplace_back(work);
+    for (auto &w : workers)
+        w.join();
+    if (failure)
+        return *failure;
+    return in;
+}
+
+void computeMels(Net &net, Inputs &in)
+{
+    torch::NoGradGuard noGrad;
+    const int64_t N = in.audio.size(0);
+    std::vector<at::Tensor> mels;
+    for (int64_t i = 0; i < N; i += 32)
+        mels.push_back(net->audio->logMel(in.audio.slice(0, i, std::min(N, i + 32))));
+    in.mels = at::cat(mels);
+    in.audio = at::Tensor();
+}
+
+// Cosine learning-rate schedule over a stage's epochs.
+void setLearningRate(torch::optim::Optimizer &optimizer, int epoch, int epochs)
+{
+    const double lr = 1e-3
+                      * (0.05 + 0.95 * 0.5 * (1 + std::cos(M_PI * (epoch - 1) / double(epochs))));
+    for (auto &group : optimizer.param_groups())
+        static_cast<torch::optim::AdamOptions &>(group.options()).lr(lr);
+}
+
 } // namespace
 
 Result<TrainSummary> trainPack(const TrainOptions &options,
@@ -645,9 +807,10 @@ Result<TrainSummary> trainPack(const TrainOptions &options,
     timer.start();
     if (options.outDir.isEmpty())
         return Error(QStringLiteral("no pack folder given"));
-    if (options.epochs < 1 || options.batchSize < 1 || options.frameSize < 16)
-        return Error(QStringLiteral("epochs and batch size must be positive and frames at least "
-                                    "16 pixels"));
+    if (options.epochs < 1 || options.headEpochs < 1 || options.batchSize < 1
+        || options.framesPerClip < 1 || options.frameSize < 16)
+        return Error(QStringLiteral("epochs, batch size and frames per clip must be positive and "
+                                    "frames at least 16 pixels"));
     configureRuntime();
     const int threads = options.threads > 0 ? options.threads
                                             : std::max(1, QThread::idealThreadCount());
@@ -656,157 +819,199 @@ Result<TrainSummary> trainPack(const TrainOptions &options,
     auto data = readDataSet(options.clipsDir, options.maxClips);
     if (!data)
         return data.error();
+    const bool ownPretrain = !options.pretrainDir.isEmpty()
+                             && QDir(options.pretrainDir) != QDir(options.clipsDir);
+    auto pretrain = ownPretrain ? readDataSet(options.pretrainDir, options.maxClips) : data;
+    if (!pretrain)
+        return pretrain.error();
+    if (pretrain->classes != data->classes)
+        return Error(QStringLiteral("its classes.txt lists other classes than the training "
+                                    "clips' (%1)")
+                         .arg(data->classes.join(QLatin1String(", "))),
+                     QDir(options.pretrainDir).filePath(QStringLiteral("classes.txt")));
     const int64_t N = int64_t(data->clips.size());
+    const int64_t P = int64_t(pretrain->clips.size());
     const int64_t C = data->classes.size();
     const int S = options.frameSize;
     const QString checkpoint = options.checkpoint.isEmpty()
                                    ? QDir::cleanPath(options.outDir) + QStringLiteral(".checkpoint")
                                    : options.checkpoint;
 
+    TrainSummary summary;
+    summary.packDir = options.outDir;
+    summary.clips = int(N);
+    auto cancelled = [&](int epochs, double loss) {
+        summary.epochs = epochs;
+        summary.seconds = timer.elapsed() / 1000.0;
+        summary.finalLoss = loss;
+        return summary; // the last checkpoint stays; resume from it
+    };
+
     // Model inputs, decoded by a few threads.
-    Inputs in;
-    in.audio = at::zeros({N, int64_t(kSegments) * kSampleRate});
-    in.frames = at::zeros({N, kSegments, 3, S, S}, at::kByte);
-    in.masks = at::zeros({N, kSegments, S / 2, S / 2}, at::kByte);
-    in.weak = at::zeros({N, C});
-    in.aveEvents = at::zeros({N, kSegments});
-    in.aveClass = at::zeros({N}, at::kLong);
-    for (int64_t i = 0; i < N; ++i) {
-        const ClipTruth &t = data->clips[size_t(i)];
-        std::copy(t.weak.begin(), t.weak.end(), in.weak[i].data_ptr<float>());
-        std::copy(t.aveEvents.begin(), t.aveEvents.end(), in.aveEvents[i].data_ptr<float>());
-        in.aveClass[i] = int64_t(t.aveClass);
-    }
-    {
-        std::atomic<int64_t> next{0};
-        std::atomic<int> done{0};
-        std::mutex mutex;
-        std::optional<Error> failure;
-        auto work = [&] {
-            for (int64_t i = next++; i < N; i = next++) {
-                if (cancel.isCancelled())
-                    return;
-                Status s = prepareClip(data->clips[size_t(i)], S, in, i, cancel);
-                std::lock_guard lock(mutex);
-                if (!s) {
-                    if (!failure)
-                        failure = s.error();
-                    next = N;
-                    return;
-                }
-                ++done;
-                if (progress) {
-                    TrainProgress p;
-                    p.stage = TrainProgress::Stage::Preparing;
-                    p.done = done;
-                    p.total = int(N);
-                    p.elapsed = timer.elapsed() / 1000.0;
-                    p.eta = p.elapsed / p.done * double(N - p.done);
-                    progress(p);
-                }
-            }
+    const int64_t toPrepare = ownPretrain ? N + P : N;
+    auto prepared = [&](int64_t before) {
+        return [&, before](int done) {
+            if (!progress)
+                return;
+            TrainProgress p;
+            p.stage = TrainProgress::Stage::Preparing;
+            p.done = int(before) + done;
+            p.total = int(toPrepare);
+            p.elapsed = timer.elapsed() / 1000.0;
+            p.eta = p.elapsed / p.done * double(p.total - p.done);
+            progress(p);
         };
-        std::vector<std::thread> workers;
-        const int jobs = std::max(1, std::min(threads * 2, int(N)));
-        for (int j = 0; j < jobs; ++j)
-            workers.emplace_back(work);
-        for (auto &w : workers)
-            w.join();
-        if (failure)
-            return *failure;
+    };
+    auto in = prepareInputs(*data, S, threads, prepared(0), cancel);
+    if (!in)
+        return in.error();
+    Inputs pretrainInputs;
+    if (ownPretrain) {
+        auto pre = prepareInputs(*pretrain, S, threads, prepared(N), cancel);
+        if (!pre)
+            return pre.error();
+        pretrainInputs = std::move(*pre);
     }
-    if (cancel.isCancelled()) {
-        TrainSummary s;
-        s.packDir = options.outDir;
-        s.clips = int(N);
-        s.seconds = timer.elapsed() / 1000.0;
-        return s;
-    }
+    if (cancel.isCancelled())
+        return cancelled(0, 0);
 
     torch::manual_seed(options.seed);
     const NetOptions no = netOptions(int(C), options.maxPool);
     Net net(no);
-    {
-        torch::NoGradGuard noGrad;
-        std::vector<at::Tensor> mels;
-        for (int64_t i = 0; i < N; i += 32)
-            mels.push_back(net->audio->logMel(in.audio.slice(0, i, std::min(N, i + 32))));
-        in.mels = at::cat(mels);
-        in.audio = at::Tensor();
-    }
+    computeMels(net, *in);
+    if (ownPretrain)
+        computeMels(net, pretrainInputs);
+    const Inputs &pre = ownPretrain ? pretrainInputs : *in;
 
-    torch::optim::Adam optimizer(net->parameters(), torch::optim::AdamOptions(1e-3));
-    const QString print = fingerprint(options, *data);
-    int startEpoch = 0;
-    TrainSummary summary;
-    summary.packDir = options.outDir;
-    summary.clips = int(N);
+    torch::optim::Adam encoderOptimizer(net->encoderParameters(), torch::optim::AdamOptions(1e-3));
+    std::unique_ptr<torch::optim::Adam> headOptimizer;
+    const QString print = fingerprint(options, *pretrain, *data);
+    Progress done;
     if (options.resume && QFileInfo::exists(checkpoint)) {
-        auto epoch = loadCheckpoint(checkpoint, net, optimizer, print);
-        if (!epoch)
-            return epoch.error();
-        startEpoch = *epoch;
-        summary.resumedFromEpoch = startEpoch;
+        std::optional<torch::serialize::InputArchive> headState;
+        auto loaded = loadCheckpoint(checkpoint, net, encoderOptimizer, headState, print);
+        if (!loaded)
+            return loaded.error();
+        done = *loaded;
+        if (headState) {
+            headOptimizer = std::make_unique<torch::optim::Adam>(net->headParameters(),
+                                                                 torch::optim::AdamOptions(1e-3));
+            headOptimizer->load(*headState);
+        }
+        // Head epochs count only when the encoders are finished (else the heads start again).
+        summary.resumedFromEpoch = done.encoderEpochs
+                                   + (done.encoderEpochs < options.epochs ? 0 : done.headEpochs);
     }
 
-    const int64_t batch = std::min<int64_t>(options.batchSize, N);
-    const int64_t stepsPerEpoch = options.stepsPerEpoch > 0 ? options.stepsPerEpoch
-                                                            : (N + batch - 1) / batch;
-    const int totalSteps = int(stepsPerEpoch
-                               * (options.epochs - std::min(startEpoch, options.epochs)));
+    const int64_t batch = std::min<int64_t>(options.batchSize, P);
+    const int64_t encoderSteps = options.stepsPerEpoch > 0 ? options.stepsPerEpoch
+                                                           : (P + batch - 1) / batch;
+    const int64_t headBatch = std::min<int64_t>(options.batchSize, N);
+    const int64_t headSteps = options.stepsPerEpoch > 0 ? options.stepsPerEpoch
+                                                        : (N + headBatch - 1) / headBatch;
+    const int allEpochs = options.epochs + options.headEpochs;
+    const int headEpochsLeft = done.encoderEpochs < options.epochs
+                                   ? options.headEpochs
+                                   : std::max(0, options.headEpochs - done.headEpochs);
+    const int totalSteps = int(encoderSteps * std::max(0, options.epochs - done.encoderEpochs)
+                               + headSteps * headEpochsLeft);
     int stepsDone = 0;
     QElapsedTimer trainTimer;
     trainTimer.start();
     double lastLoss = 0;
+    auto report = [&](int epoch, double loss) {
+        ++stepsDone;
+        if (!progress)
+            return;
+        TrainProgress p;
+        p.done = stepsDone;
+        p.total = totalSteps;
+        p.epoch = epoch;
+        p.epochs = allEpochs;
+        p.loss = loss;
+        p.elapsed = timer.elapsed() / 1000.0;
+        p.eta = trainTimer.elapsed() / 1000.0 / stepsDone * (totalSteps - stepsDone);
+        progress(p);
+    };
+    // The epoch's data order and torch's random state depend on (seed, epoch) only.
+    auto epochOrder = [&](int64_t n, int epoch) {
+        std::mt19937_64 rng(options.seed * 1000003ULL + std::uint64_t(epoch));
+        std::vector<int64_t> order(static_cast<size_t>(n));
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), rng);
+        torch::manual_seed(options.seed * 7919ULL + std::uint64_t(epoch));
+        return order;
+    };
     try {
-        for (int epoch = startEpoch + 1; epoch <= options.epochs; ++epoch) {
-            // The epoch's data order and torch's random state depend on (seed, epoch) only.
-            std::mt19937_64 rng(options.seed * 1000003ULL + std::uint64_t(epoch));
-            std::vector<int64_t> order(static_cast<size_t>(N));
-            std::iota(order.begin(), order.end(), 0);
-            std::shuffle(order.begin(), order.end(), rng);
-            torch::manual_seed(options.seed * 7919ULL + std::uint64_t(epoch));
-            // Cosine learning-rate schedule over the epochs.
-            const double lr = 1e-3
-                              * (0.05
-                                 + 0.95 * 0.5
-                                       * (1
-                                          + std::cos(M_PI * (epoch - 1) / double(options.epochs))));
-            for (auto &group : optimizer.param_groups())
-                static_cast<torch::optim::AdamOptions &>(group.options()).lr(lr);
+        // Stage 1: the encoders, their classifiers and the AVS decoder. Heads trained on earlier
+        // encoders (a run resumed to more encoder epochs) start again.
+        if (done.encoderEpochs < options.epochs) {
+            done.headEpochs = 0;
+            headOptimizer.reset();
+        }
+        for (int epoch = done.encoderEpochs + 1; epoch <= options.epochs; ++epoch) {
+            const std::vector<int64_t> order = epochOrder(P, epoch);
+            setLearningRate(encoderOptimizer, epoch, options.epochs);
             net->train();
             double sum = 0;
-            for (int64_t step = 0; step < stepsPerEpoch; ++step) {
-                if (cancel.isCancelled()) {
-                    summary.epochs = epoch - 1;
-                    summary.seconds = timer.elapsed() / 1000.0;
-                    summary.finalLoss = lastLoss;
-                    return summary; // the last checkpoint stays; resume from it
-                }
+            for (int64_t step = 0; step < encoderSteps; ++step) {
+                if (cancel.isCancelled())
+                    return cancelled(epoch - 1, lastLoss);
                 std::vector<int64_t> idx;
                 for (int64_t k = 0; k < batch; ++k)
-                    idx.push_back(order[size_t((step * batch + k) % N)]);
-                optimizer.zero_grad();
-                at::Tensor loss = stepLoss(net, in, at::tensor(idx), epoch, S);
+                    idx.push_back(order[size_t((step * batch + k) % P)]);
+                encoderOptimizer.zero_grad();
+                at::Tensor loss = encoderLoss(net, pre, at::tensor(idx), options.framesPerClip);
                 loss.backward();
-                torch::nn::utils::clip_grad_norm_(net->parameters(), 5.0);
-                optimizer.step();
+                torch::nn::utils::clip_grad_norm_(net->encoderParameters(), 5.0);
+                encoderOptimizer.step();
                 sum += loss.item<double>();
-                ++stepsDone;
-                if (progress) {
-                    TrainProgress p;
-                    p.done = stepsDone;
-                    p.total = totalSteps;
-                    p.epoch = epoch;
-                    p.epochs = options.epochs;
-                    p.loss = sum / double(step + 1);
-                    p.elapsed = timer.elapsed() / 1000.0;
-                    p.eta = trainTimer.elapsed() / 1000.0 / stepsDone * (totalSteps - stepsDone);
-                    progress(p);
-                }
+                report(epoch, sum / double(step + 1));
             }
-            lastLoss = sum / double(stepsPerEpoch);
-            if (Status s = saveCheckpoint(checkpoint, net, optimizer, epoch, print); !s)
+            lastLoss = sum / double(encoderSteps);
+            done.encoderEpochs = epoch;
+            if (Status s = saveCheckpoint(checkpoint, net, encoderOptimizer, nullptr, done, print);
+                !s)
+                return s.error();
+        }
+
+        // Stage 2: the heads on the frozen encoders' features of the training clips.
+        const Features features = encode(net, *in);
+        if (!headOptimizer) {
+            torch::manual_seed(options.seed * 104729ULL);
+            net->resetHeads();
+            headOptimizer = std::make_unique<torch::optim::Adam>(net->headParameters(),
+                                                                 torch::optim::AdamOptions(1e-3));
+        }
+        for (int epoch = done.headEpochs + 1; epoch <= options.headEpochs; ++epoch) {
+            const std::vector<int64_t> order = epochOrder(N, options.epochs + epoch);
+            setLearningRate(*headOptimizer, epoch, options.headEpochs);
+            net->avvp->train();
+            net->ave->train();
+            double sum = 0;
+            for (int64_t step = 0; step < headSteps; ++step) {
+                if (cancel.isCancelled())
+                    return cancelled(options.epochs + epoch - 1, lastLoss);
+                std::vector<int64_t> idx;
+                for (int64_t k = 0; k < headBatch; ++k)
+                    idx.push_back(order[size_t((step * headBatch + k) % N)]);
+                headOptimizer->zero_grad();
+                at::Tensor loss = headLoss(net, *in, features, at::tensor(idx), epoch);
+                loss.backward();
+                torch::nn::utils::clip_grad_norm_(net->headParameters(), 5.0);
+                headOptimizer->step();
+                sum += loss.item<double>();
+                report(options.epochs + epoch, sum / double(step + 1));
+            }
+            lastLoss = sum / double(headSteps);
+            done.headEpochs = epoch;
+            if (Status s = saveCheckpoint(checkpoint,
+                                          net,
+                                          encoderOptimizer,
+                                          headOptimizer.get(),
+                                          done,
+                                          print);
+                !s)
                 return s.error();
         }
     } catch (const std::exception &e) {
@@ -814,10 +1019,12 @@ Result<TrainSummary> trainPack(const TrainOptions &options,
                          .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
     }
     net->eval();
-    summary.epochs = options.epochs;
+    summary.epochs = allEpochs;
     summary.finalLoss = lastLoss;
     summary.seconds = timer.elapsed() / 1000.0;
-    if (Status s = writePack(options, *data, no, net, options.epochs, summary.seconds, lastLoss); !s)
+    if (Status s
+        = writePack(options, *pretrain, *data, no, net, options.epochs, summary.seconds, lastLoss);
+        !s)
         return s.error();
     summary.finished = true;
     return summary;

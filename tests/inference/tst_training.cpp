@@ -58,6 +58,7 @@ private:
         o.outDir = m_dir.filePath(name);
         o.seed = 5;
         o.epochs = 2;
+        o.headEpochs = 1;
         o.batchSize = 3;
         o.stepsPerEpoch = 2;
         o.frameSize = 32;
@@ -89,13 +90,13 @@ private Q_SLOTS:
                                                     == inference::TrainProgress::Stage::Training) {
                                                     ++steps;
                                                     QVERIFY(std::isfinite(p.loss));
-                                                    QCOMPARE(p.total, 4);
+                                                    QCOMPARE(p.total, 6);
                                                 }
                                             });
         QVERIFY2(summary, qPrintable(summary.errorString()));
         QVERIFY(summary->finished);
         QCOMPARE(summary->clips, 4);
-        QCOMPARE(steps, 4);
+        QCOMPARE(steps, 6); // two encoder epochs, one head epoch, two steps each
         const QString folder = m_dir.filePath(QStringLiteral("full"));
         auto pack = inference::openPack(folder, inference::VerifyFiles::Yes);
         QVERIFY2(pack, qPrintable(pack.errorString()));
@@ -114,6 +115,7 @@ private Q_SLOTS:
         QCOMPARE(training.value(QLatin1String("seed")).toString(), QStringLiteral("5"));
         QCOMPARE(training.value(QLatin1String("clips")).toInt(), 4);
         QCOMPARE(training.value(QLatin1String("epochs")).toInt(), 2);
+        QCOMPARE(training.value(QLatin1String("head_epochs")).toInt(), 1);
         auto loaded = inference::LoadedPack::load(folder, c10::kCPU);
         QVERIFY2(loaded, qPrintable(loaded.errorString()));
         QVERIFY((*loaded)->avvp && (*loaded)->ave && (*loaded)->avs);
