@@ -17,6 +17,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <optional>
 
 namespace earmark::app {
 
@@ -259,39 +260,42 @@ int runTrain(const QStringList &args)
         }
     } restore;
 
+    // Clips made here (for a training set not given): `folder` gets them, the manifest's `key` the
+    // command that makes them again. Returns an exit code on failure.
+    const int n = clipCount > 0 ? int(clipCount) : 480;
+    auto makeSet = [&](const QCommandLineOption &seedOption,
+                       const QString &folder,
+                       const QString &key) -> std::optional<int> {
+        if (!integer(seedOption, 0, &v))
+            return usageError(name,
+                              QStringLiteral("--%1 wants a non-negative integer")
+                                  .arg(seedOption.names().constFirst()));
+        if (Status s = makeClips(folder, std::uint64_t(v), n, !showProgress, cancel); !s)
+            return fail(name, s.errorString());
+        if (cancel.isCancelled())
+            return fail(name, QStringLiteral("stopped while making clips"));
+        options.madeFrom.insert(key,
+                                QStringLiteral("earmark synth --seed %1 --count %2 --split train")
+                                    .arg(v)
+                                    .arg(n));
+        return std::nullopt;
+    };
     if (parser.isSet(clips)) {
         options.clipsDir = parser.value(clips);
         options.maxClips = int(clipCount);
     } else {
-        if (!integer(clipSeed, 0, &v))
-            return usageError(name, QStringLiteral("--clip-seed wants a non-negative integer"));
-        const int n = clipCount > 0 ? int(clipCount) : 480;
         options.clipsDir = options.outDir + QStringLiteral(".clips");
-        if (Status s = makeClips(options.clipsDir, std::uint64_t(v), n, !showProgress, cancel); !s)
-            return fail(name, s.errorString());
-        if (cancel.isCancelled())
-            return fail(name, QStringLiteral("stopped while making clips"));
-        options.madeFrom.insert(QStringLiteral("clips_made_by"),
-                                QStringLiteral("earmark synth --seed %1 --count %2 --split train")
-                                    .arg(v)
-                                    .arg(n));
+        if (auto exit = makeSet(clipSeed, options.clipsDir, QStringLiteral("clips_made_by")))
+            return *exit;
     }
     if (parser.isSet(pretrainClips)) {
         options.pretrainDir = parser.value(pretrainClips);
     } else if (!parser.isSet(clips)) {
-        if (!integer(pretrainSeed, 0, &v))
-            return usageError(name, QStringLiteral("--pretrain-seed wants a non-negative integer"));
-        const int n = clipCount > 0 ? int(clipCount) : 480;
         options.pretrainDir = options.outDir + QStringLiteral(".pretrain-clips");
-        if (Status s = makeClips(options.pretrainDir, std::uint64_t(v), n, !showProgress, cancel);
-            !s)
-            return fail(name, s.errorString());
-        if (cancel.isCancelled())
-            return fail(name, QStringLiteral("stopped while making clips"));
-        options.madeFrom.insert(QStringLiteral("pretrain_clips_made_by"),
-                                QStringLiteral("earmark synth --seed %1 --count %2 --split train")
-                                    .arg(v)
-                                    .arg(n));
+        if (auto exit = makeSet(pretrainSeed,
+                                options.pretrainDir,
+                                QStringLiteral("pretrain_clips_made_by")))
+            return *exit;
     }
 
     QElapsedTimer timer;
