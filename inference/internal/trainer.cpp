@@ -174,7 +174,8 @@ struct Inputs
     at::Tensor audio;     // [N, samples] float waveforms (replaced by log-mels once computed)
     at::Tensor mels;      // [N, mels, frames]
     at::Tensor frames;    // [N, 10, 3, S, S] uint8
-    at::Tensor masks;     // [N, 10, S/2, S/2] uint8 (0..255: the mask's coverage of each pixel)
+    at::Tensor masks;     // [N, 10, S/2, S/2] uint8 (0..255: the mask's coverage of each pixel);
+                          // undefined for clips only the heads learn from
     at::Tensor weak;      // [N, C]
     at::Tensor heard;     // [N, 10, C] segment labels (the encoder stage only)
     at::Tensor seen;      // [N, 10, C]
@@ -233,6 +234,8 @@ Status prepareClip(
     }
 
     // Masks: AVSBench PNGs, mask k at frame 16k - 1 (the frame sampled for second k - 1).
+    if (!in.masks.defined())
+        return {};
     for (int k = 1; k <= kSegments; ++k) {
         const QString path = QDir(clip.maskFolder)
                                  .filePath(QStringLiteral("%1_%2.png").arg(clip.name).arg(k));
@@ -537,8 +540,6 @@ Result<Progress> loadCheckpoint(const QString &path,
         c10::IValue headEpoch;
         if (archive.try_read("head_epoch", headEpoch))
             done.headEpochs = int(headEpoch.toInt());
-        if (done.headEpochs > 0)
-            net->resetHeads(); // the saved heads have the shapes of fresh ones
         net->load(archive);
         torch::serialize::InputArchive opt;
         archive.read("optimizer", opt);
@@ -720,10 +721,11 @@ Status writePack(const TrainOptions &o,
     return updatePackChecksums(o.outDir);
 }
 
-// Decodes the clips' model inputs with a few threads.
+// Decodes the clips' model inputs with a few threads; their masks only `withMasks`.
 Result<Inputs> prepareInputs(const DataSet &data,
                              int size,
                              int threads,
+                             bool withMasks,
                              const std::function<void(int)> &prepared,
                              const CancellationToken &cancel)
 {
@@ -732,7 +734,8 @@ Result<Inputs> prepareInputs(const DataSet &data,
     Inputs in;
     in.audio = at::zeros({N, int64_t(kSegments) * kSampleRate});
     in.frames = at::zeros({N, kSegments, 3, size, size}, at::kByte);
-    in.masks = at::zeros({N, kSegments, size / 2, size / 2}, at::kByte);
+    if (withMasks)
+        in.masks = at::zeros({N, kSegments, size / 2, size / 2}, at::kByte);
     in.weak = at::zeros({N, C});
     in.heard = at::zeros({N, kSegments, C});
     in.seen = at::zeros({N, kSegments, C});
@@ -862,12 +865,12 @@ Result<TrainSummary> trainPack(const TrainOptions &options,
             progress(p);
         };
     };
-    auto in = prepareInputs(*data, S, threads, prepared(0), cancel);
+    auto in = prepareInputs(*data, S, threads, !ownPretrain, prepared(0), cancel);
     if (!in)
         return in.error();
     Inputs pretrainInputs;
     if (ownPretrain) {
-        auto pre = prepareInputs(*pretrain, S, threads, prepared(N), cancel);
+        auto pre = prepareInputs(*pretrain, S, threads, true, prepared(N), cancel);
         if (!pre)
             return pre.error();
         pretrainInputs = std::move(*pre);
