@@ -561,7 +561,6 @@ VideoReader::CacheStats VideoReader::cacheStats() const
     s.frames = int(d->cache.size());
     s.bytes = d->cacheBytes;
     s.decodedFrames = d->decodedFrames;
-    s.prefetchSeeks = d->behind.decoder ? d->behind.decoder->seekCount() : 0;
     if (d->lastPts != INT64_MIN) {
         int64_t end = 0;
         s.behind = d->countBehind(d->lastPts, &end);

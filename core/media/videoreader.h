@@ -56,7 +56,6 @@ public:
         int behind = 0;        // consecutive frames kept before the last one returned
         int ahead = 0;         // and after it
         int decodedFrames = 0; // passed through the cache since the reader was opened
-        int prefetchSeeks = 0; // seeks of the second (stepping back) decoder
     };
 
     static Result<std::unique_ptr<VideoReader>> open(const QString &path, const Options &options);
