@@ -228,16 +228,13 @@ Status copyPackFiles(const Pack &pack, const QString &to)
     return {};
 }
 
+// Over the copy of the source's file; saveStateDict copies the tensors to the CPU itself.
 Status saveHead(const torch::nn::Module &module, const QString &path)
 {
-    StateDict cpu;
-    for (auto &[name, tensor] : stateDictOf(module).entries)
-        cpu.insert(name, tensor.detach().to(at::kCPU).contiguous());
     const CheckpointFormat format = path.endsWith(QLatin1String(".safetensors"))
                                         ? CheckpointFormat::SafeTensors
                                         : CheckpointFormat::TorchZip;
-    QFile::remove(path); // a copy of the source's file
-    return saveStateDict(path, cpu, format);
+    return saveStateDict(path, stateDictOf(module), format);
 }
 
 Status rewriteManifest(const QString &folder,
