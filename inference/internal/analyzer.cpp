@@ -1,8 +1,10 @@
 #include "inference/internal/analyzer.h"
 
+#include "core/base/paths.h"
 #include "core/media/audiodecoder.h"
 #include "core/media/framesampler.h"
 #include "core/media/probe.h"
+#include "core/storage/database.h"
 #include "inference/internal/packmodels.h"
 #include "inference/internal/tensorutil.h"
 #include "inference/npy.h"
@@ -15,6 +17,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include <cmath>
 #include <set>
@@ -452,6 +455,14 @@ Result<EncodedRange> encodeRange(LoadedPack &lp,
 
 } // namespace
 
+QString defaultFeatureCacheDir(const storage::Database *library)
+{
+    const QString base = library && !library->filePath().isEmpty()
+                             ? paths::cacheDirForLibrary(library->filePath())
+                             : QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    return QDir(base).filePath(QStringLiteral("features"));
+}
+
 Result<WindowFeatures> encodeWindows(LoadedPack &lp,
                                      const QString &mediaPath,
                                      const QStringList &encoderNames,
@@ -507,8 +518,6 @@ Result<WindowFeatures> encodeWindows(LoadedPack &lp,
     }
     return out;
 }
-
-namespace {} // namespace
 
 Result<AnalysisResult> analyze(LoadedPack &lp,
                                const AnalysisRequest &request,

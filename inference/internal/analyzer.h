@@ -67,6 +67,10 @@ struct WindowFeatures
     bool fromCache = false;                 // every window's features came from the cache
 };
 
+// Where features are cached when no folder is chosen: "features" in the library's cache folder
+// (paths::cacheDirForLibrary), or in the user's cache for a library without a file or none.
+QString defaultFeatureCacheDir(const storage::Database *library);
+
 // Computes in inference mode: clone() the tensors before using them in autograd.
 Result<WindowFeatures> encodeWindows(LoadedPack &pack,
                                      const QString &mediaPath,

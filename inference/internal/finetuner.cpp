@@ -1,7 +1,6 @@
 #include "inference/finetune.h"
 
 #include "core/annotation/labelset.h"
-#include "core/base/paths.h"
 #include "core/storage/annotationrepository.h"
 #include "core/storage/database.h"
 #include "core/storage/labelsetrepository.h"
@@ -24,7 +23,6 @@
 #include <QMap>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QThread>
 
 #include <algorithm>
@@ -475,14 +473,7 @@ Result<FinetuneSummary> finetunePack(const FinetuneOptions &o,
     }
 
     // Features of the labelled videos, window by window.
-    QString cacheDir = o.cacheDir;
-    if (cacheDir.isEmpty()) {
-        cacheDir = !db->filePath().isEmpty()
-                       ? QDir(paths::cacheDirForLibrary(db->filePath()))
-                             .filePath(QStringLiteral("features"))
-                       : QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
-                             .filePath(QStringLiteral("features"));
-    }
+    const QString cacheDir = o.cacheDir.isEmpty() ? defaultFeatureCacheDir(db.get()) : o.cacheDir;
     const int T = m.segmentsPerWindow();
     const Time segLength = Time::fromSeconds(m.segmentLength);
     const PackHead *avvpHead = m.head(kAvvp);

@@ -3,7 +3,6 @@
 
 #include "inference/engine.h"
 
-#include "core/base/paths.h"
 #include "core/storage/database.h"
 #include "inference/internal/analyzer.h"
 #include "inference/internal/device.h"
@@ -12,7 +11,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include <condition_variable>
 #include <deque>
@@ -162,11 +160,7 @@ private:
     {
         if (!m_options.cacheDir.isEmpty())
             return m_options.cacheDir;
-        if (r.library && !r.library->filePath().isEmpty())
-            return QDir(paths::cacheDirForLibrary(r.library->filePath()))
-                .filePath(QStringLiteral("features"));
-        return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
-            .filePath(QStringLiteral("features"));
+        return defaultFeatureCacheDir(r.library.get());
     }
 
     Result<std::shared_ptr<LoadedPack>> pack(const QString &folder)
