@@ -61,6 +61,19 @@ public:
     int64_t lastPts = INT64_MIN; // of the last frame returned
     int decodedFrames = 0;
 
+    // The delivered format, and a converter to it for the main decoder's stream.
+    void setFormat(const FrameFormat &f)
+    {
+        format = f;
+        const AVCodecParameters *par = main.decoder->stream()->codecpar;
+        converter = std::make_unique<FrameConverter>(f,
+                                                     par->width,
+                                                     par->height,
+                                                     sarNum,
+                                                     sarDen,
+                                                     f.applyRotation ? main.decoder->rotation() : 0);
+    }
+
     FrameDecoder &dec() { return *main.decoder; }
     int64_t ticks() const { return main.decoder->frameTicks(); }
 
@@ -341,20 +354,13 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const QString &path, cons
     auto d = std::make_unique<VideoReaderPrivate>();
     d->options = options;
     d->path = path;
-    d->format = options.format;
     d->main.decoder = std::move(decoder).value();
-    AVStream *st = d->main.decoder->stream();
-    const AVRational sar = av_guess_sample_aspect_ratio(d->main.decoder->format(), st, nullptr);
+    const AVRational sar = av_guess_sample_aspect_ratio(d->main.decoder->format(),
+                                                        d->main.decoder->stream(),
+                                                        nullptr);
     d->sarNum = sar.num;
     d->sarDen = sar.den;
-    d->converter = std::make_unique<internal::FrameConverter>(options.format,
-                                                              st->codecpar->width,
-                                                              st->codecpar->height,
-                                                              sar.num,
-                                                              sar.den,
-                                                              options.format.applyRotation
-                                                                  ? d->main.decoder->rotation()
-                                                                  : 0);
+    d->setFormat(options.format);
     return std::unique_ptr<VideoReader>(new VideoReader(std::move(d)));
 }
 
@@ -531,21 +537,12 @@ bool VideoReader::isStepCached(int direction) const
 
 void VideoReader::setOutputSize(int width, int height)
 {
+    if (width == d->format.width && height == d->format.height)
+        return;
     FrameFormat f = d->format;
     f.width = width;
     f.height = height;
-    if (f.width == d->format.width && f.height == d->format.height)
-        return;
-    d->format = f;
-    AVStream *st = d->main.decoder->stream();
-    d->converter = std::make_unique<internal::FrameConverter>(f,
-                                                              st->codecpar->width,
-                                                              st->codecpar->height,
-                                                              d->sarNum,
-                                                              d->sarDen,
-                                                              f.applyRotation
-                                                                  ? d->main.decoder->rotation()
-                                                                  : 0);
+    d->setFormat(f);
     // Converted pictures have the old size: drop them. (The links of the frames still kept
     // stay: they are facts about the stream.)
     for (auto it = d->cache.begin(); it != d->cache.end();) {
