@@ -478,7 +478,7 @@ int64_t FrameDecoder::indexedKeyframeBefore(int64_t target) const
         return INT64_MIN;
     const int idx = av_index_search_timestamp(m_stream, target, AVSEEK_FLAG_BACKWARD);
     const AVIndexEntry *e = idx >= 0 ? avformat_index_get_entry(m_stream, idx) : nullptr;
-    return e ? e->timestamp : INT64_MIN;
+    return e && (e->flags & AVINDEX_KEYFRAME) ? e->timestamp : INT64_MIN;
 }
 
 std::size_t FrameDecoder::pictureBytes() const
@@ -517,12 +517,9 @@ bool FrameDecoder::shouldSeek(int64_t target, bool forward) const
         return false;
     const int64_t here = std::max({m_lastReadDts, m_currentPts, m_aheadPts});
     if (m_hasIndex) {
-        const int idx = av_index_search_timestamp(m_stream, target, AVSEEK_FLAG_BACKWARD);
-        if (idx < 0)
-            return false;
-        const AVIndexEntry *e = avformat_index_get_entry(m_stream, idx);
-        return e && (e->flags & AVINDEX_KEYFRAME) && (here == INT64_MIN || e->timestamp > here)
-               && e->timestamp > m_startTicks + m_frameTicks;
+        const int64_t key = indexedKeyframeBefore(target);
+        return key != INT64_MIN && (here == INT64_MIN || key > here)
+               && key > m_startTicks + m_frameTicks;
     }
     const int64_t gap = av_rescale_q(int64_t(kLongGapSeconds * AV_TIME_BASE),
                                      AVRational{1, AV_TIME_BASE},
