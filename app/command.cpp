@@ -55,6 +55,27 @@ void printErr(const QString &text)
     std::fflush(stderr);
 }
 
+QString formatSeconds(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("?");
+    const int s = int(seconds + 0.5);
+    return s >= 60 ? QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
+                   : QStringLiteral("%1s").arg(s);
+}
+
+void printProgressBar(const QString &text, double fraction)
+{
+    const int width = 24;
+    const int filled = std::clamp(int(fraction * width + 0.5), 0, width);
+    std::fprintf(stderr,
+                 "\r[%s%s] %s\033[K",
+                 QByteArray(filled, '#').constData(),
+                 QByteArray(width - filled, '.').constData(),
+                 qPrintable(text));
+    std::fflush(stderr);
+}
+
 int fail(const QString &command, const QString &message)
 {
     printErr(QStringLiteral("earmark %1: error: %2\n").arg(command, message));

@@ -33,6 +33,10 @@ struct CommandRegistrar
 // Output helpers that write UTF-8 to stdout/stderr without Qt's message decoration.
 void printOut(const QString &text);
 void printErr(const QString &text);
+// A time for progress lines: "42s", "3m05s"; "?" when negative (not known yet).
+QString formatSeconds(double seconds);
+// Redraws the current stderr line as "[#####.......] text" for `fraction` in [0, 1].
+void printProgressBar(const QString &text, double fraction);
 // "earmark <command>: error: <message>" on stderr; returns 1.
 int fail(const QString &command, const QString &message);
 // Usage error: message plus "see earmark <command> --help"; returns 2.

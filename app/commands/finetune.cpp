@@ -29,27 +29,6 @@ extern "C" void cancelFinetuneOnSignal(int)
         s_cancel->cancel();
 }
 
-QString duration(double seconds)
-{
-    if (seconds < 0)
-        return QStringLiteral("?");
-    const int s = int(seconds + 0.5);
-    return s >= 60 ? QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
-                   : QStringLiteral("%1s").arg(s);
-}
-
-void progressBar(const QString &text, double fraction)
-{
-    const int width = 24;
-    const int filled = std::clamp(int(fraction * width + 0.5), 0, width);
-    std::fprintf(stderr,
-                 "\r[%s%s] %s\033[K",
-                 QByteArray(filled, '#').constData(),
-                 QByteArray(width - filled, '.').constData(),
-                 qPrintable(text));
-    std::fflush(stderr);
-}
-
 int runFinetune(const QStringList &args)
 {
     const QString name = QStringLiteral("finetune");
@@ -188,27 +167,27 @@ int runFinetune(const QStringList &args)
             using Stage = inference::FinetuneProgress::Stage;
             switch (p.stage) {
             case Stage::Collecting:
-                progressBar(QStringLiteral("reading the confirmed annotations"), 0);
+                printProgressBar(QStringLiteral("reading the confirmed annotations"), 0);
                 break;
             case Stage::Encoding:
-                progressBar(QStringLiteral("features of video %1 of %2: %3")
-                                .arg(p.done + 1)
-                                .arg(p.total)
-                                .arg(p.item),
-                            double(p.done) / std::max(1, p.total));
+                printProgressBar(QStringLiteral("features of video %1 of %2: %3")
+                                     .arg(p.done + 1)
+                                     .arg(p.total)
+                                     .arg(p.item),
+                                 double(p.done) / std::max(1, p.total));
                 break;
             case Stage::Training:
-                progressBar(QStringLiteral("epoch %1/%2, step %3/%4, loss %5, %6, ETA %7")
-                                .arg(p.epoch)
-                                .arg(p.epochs)
-                                .arg(p.done)
-                                .arg(p.total)
-                                .arg(p.loss, 0, 'f', 4)
-                                .arg(duration(p.elapsed), duration(p.eta)),
-                            double(p.done) / std::max(1, p.total));
+                printProgressBar(QStringLiteral("epoch %1/%2, step %3/%4, loss %5, %6, ETA %7")
+                                     .arg(p.epoch)
+                                     .arg(p.epochs)
+                                     .arg(p.done)
+                                     .arg(p.total)
+                                     .arg(p.loss, 0, 'f', 4)
+                                     .arg(formatSeconds(p.elapsed), formatSeconds(p.eta)),
+                                 double(p.done) / std::max(1, p.total));
                 break;
             case Stage::Writing:
-                progressBar(QStringLiteral("writing the pack"), 1);
+                printProgressBar(QStringLiteral("writing the pack"), 1);
                 break;
             }
             lineOpen = true;
@@ -232,9 +211,9 @@ int runFinetune(const QStringList &args)
                  .arg(summary->segments)
                  .arg(summary->maskFrames)
                  .arg(summary->epochs)
-                 .arg(duration(timer.elapsed() / 1000.0)));
+                 .arg(formatSeconds(timer.elapsed() / 1000.0)));
     printOut(QStringLiteral("  features: %1 (%2 of %3 videos encoded, the rest from the cache)\n")
-                 .arg(duration(summary->encodeSeconds))
+                 .arg(formatSeconds(summary->encodeSeconds))
                  .arg(summary->encodedVideos)
                  .arg(summary->videos));
     for (const inference::FinetuneFit &f : summary->fits)
