@@ -223,11 +223,6 @@ public:
         --it;
         return it->second.next == pts ? it : cache.end();
     }
-    bool hasBefore(int64_t pts) const
-    {
-        auto it = cache.lower_bound(pts);
-        return it != cache.begin() && std::prev(it)->second.next == pts;
-    }
 
     Result<VideoFrame> deliverEntry(std::map<int64_t, Entry>::iterator it, Time requested)
     {
@@ -527,7 +522,7 @@ bool VideoReader::isStepCached(int direction) const
     if (direction < 0) {
         if (d->lastPts == d->firstPts)
             return true;
-        return d->hasBefore(d->lastPts);
+        return d->cachedBefore(d->lastPts) != d->cache.end();
     }
     auto it = d->cache.find(d->lastPts);
     return it != d->cache.end()
