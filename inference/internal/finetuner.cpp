@@ -268,24 +268,20 @@ Status rewriteManifest(const QString &folder,
     return {};
 }
 
-} // namespace
-
-QString nextFinetuneVersion(const QString &packFolder, const QString &packsDir)
+// The next "BASE-ft.N" for a pack `id` at `version`: past the source's own N and every version of
+// the pack installed in, or named by a folder of, `packsDir`.
+QString nextVersion(const QString &id, const QString &version, const QString &packsDir)
 {
-    auto pack = openPack(packFolder, VerifyFiles::No);
-    if (!pack)
-        return QString();
-    const QString id = pack->manifest.id;
-    const QString base = versionBase(pack->manifest.version);
+    const QString base = versionBase(version);
     const QRegularExpression ft(
         QStringLiteral("^%1-ft\\.(\\d+)$").arg(QRegularExpression::escape(base)));
     int last = 0;
-    auto consider = [&](const QString &version) {
-        const auto match = ft.match(version);
+    auto consider = [&](const QString &v) {
+        const auto match = ft.match(v);
         if (match.hasMatch())
             last = std::max(last, match.captured(1).toInt());
     };
-    consider(pack->manifest.version);
+    consider(version);
     if (!packsDir.isEmpty()) {
         for (const Pack &p : PackRegistry(packsDir).packs()) {
             if (p.manifest.id == id)
@@ -298,6 +294,16 @@ QString nextFinetuneVersion(const QString &packFolder, const QString &packsDir)
         }
     }
     return QStringLiteral("%1-ft.%2").arg(base).arg(last + 1);
+}
+
+} // namespace
+
+QString nextFinetuneVersion(const QString &packFolder, const QString &packsDir)
+{
+    auto pack = openPack(packFolder, VerifyFiles::No);
+    if (!pack)
+        return QString();
+    return nextVersion(pack->manifest.id, pack->manifest.version, packsDir);
 }
 
 Result<FinetuneSummary> finetunePack(const FinetuneOptions &o,
@@ -850,8 +856,7 @@ Result<FinetuneSummary> finetunePack(const FinetuneOptions &o,
     FinetuneProgress writing;
     writing.stage = FinetuneProgress::Stage::Writing;
     report(writing);
-    summary.version = o.version.isEmpty() ? nextFinetuneVersion(lp.pack().folder, o.packsDir)
-                                          : o.version;
+    summary.version = o.version.isEmpty() ? nextVersion(m.id, m.version, o.packsDir) : o.version;
     if (summary.version.contains(QLatin1Char('/')) || summary.version.contains(QLatin1Char('@')))
         return Error(
             QStringLiteral("the version must not contain '@' or '/': %1").arg(summary.version));
