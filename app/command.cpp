@@ -1,8 +1,11 @@
 #include "app/command.h"
 
+#include "core/base/cancellation.h"
+
 #include <QCommandLineParser>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 
 namespace earmark::app {
@@ -13,6 +16,14 @@ std::vector<Command> &registry()
 {
     static std::vector<Command> list;
     return list;
+}
+
+CancellationToken *s_signalled = nullptr;
+
+extern "C" void cancelOnSignal(int)
+{
+    if (s_signalled)
+        s_signalled->cancel();
 }
 
 } // namespace
@@ -74,6 +85,20 @@ void printProgressBar(const QString &text, double fraction)
                  QByteArray(width - filled, '.').constData(),
                  qPrintable(text));
     std::fflush(stderr);
+}
+
+CancelOnSignal::CancelOnSignal(CancellationToken &token)
+{
+    s_signalled = &token;
+    std::signal(SIGINT, cancelOnSignal);
+    std::signal(SIGTERM, cancelOnSignal);
+}
+
+CancelOnSignal::~CancelOnSignal()
+{
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    s_signalled = nullptr;
 }
 
 int fail(const QString &command, const QString &message)

@@ -4,6 +4,10 @@
 
 class QCommandLineParser;
 
+namespace earmark {
+class CancellationToken;
+}
+
 #include <functional>
 #include <optional>
 #include <vector>
@@ -37,6 +41,16 @@ void printErr(const QString &text);
 QString formatSeconds(double seconds);
 // Redraws the current stderr line as "[#####.......] text" for `fraction` in [0, 1].
 void printProgressBar(const QString &text, double fraction);
+// While it lives, Ctrl-C and SIGTERM cancel `token` (a long command stops after the step in
+// progress and keeps what it finished) instead of ending the process. One at a time.
+class CancelOnSignal
+{
+public:
+    explicit CancelOnSignal(CancellationToken &token);
+    ~CancelOnSignal();
+    CancelOnSignal(const CancelOnSignal &) = delete;
+    CancelOnSignal &operator=(const CancelOnSignal &) = delete;
+};
 // "earmark <command>: error: <message>" on stderr; returns 1.
 int fail(const QString &command, const QString &message);
 // Usage error: message plus "see earmark <command> --help"; returns 2.

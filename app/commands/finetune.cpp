@@ -13,21 +13,11 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
-#include <csignal>
 #include <cstdio>
 
 namespace earmark::app {
 
 namespace {
-
-// Ctrl-C or SIGTERM: stop after the step in progress; nothing is written.
-CancellationToken *s_cancel = nullptr;
-
-extern "C" void cancelFinetuneOnSignal(int)
-{
-    if (s_cancel)
-        s_cancel->cancel();
-}
 
 int runFinetune(const QStringList &args)
 {
@@ -140,18 +130,7 @@ int runFinetune(const QStringList &args)
 
     const bool showProgress = !parser.isSet(quiet);
     CancellationToken cancel;
-    s_cancel = &cancel;
-    std::signal(SIGINT, cancelFinetuneOnSignal);
-    std::signal(SIGTERM, cancelFinetuneOnSignal);
-    struct Restore
-    {
-        ~Restore()
-        {
-            std::signal(SIGINT, SIG_DFL);
-            std::signal(SIGTERM, SIG_DFL);
-            s_cancel = nullptr;
-        }
-    } restore;
+    const CancelOnSignal onSignal(cancel);
 
     if (showProgress)
         printErr(QStringLiteral("fine-tuning %1@%2 on %3\n")

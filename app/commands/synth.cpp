@@ -10,21 +10,11 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
-#include <csignal>
 #include <cstdio>
 
 namespace earmark::app {
 
 namespace {
-
-// Ctrl-C or SIGTERM: stop after the clips being made (the generator then says how far it got).
-CancellationToken *s_cancel = nullptr;
-
-extern "C" void cancelOnSignal(int)
-{
-    if (s_cancel)
-        s_cancel->cancel();
-}
 
 int runSynth(const QStringList &args)
 {
@@ -137,9 +127,7 @@ int runSynth(const QStringList &args)
     QElapsedTimer timer;
     timer.start();
     CancellationToken cancel;
-    s_cancel = &cancel;
-    std::signal(SIGINT, cancelOnSignal);
-    std::signal(SIGTERM, cancelOnSignal);
+    std::optional<CancelOnSignal> onSignal(std::in_place, cancel);
     auto summary = synth::generateClips(
         options,
         [&](double fraction, const QString &stage) {
@@ -157,9 +145,7 @@ int runSynth(const QStringList &args)
             std::fflush(stderr);
         },
         cancel);
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    s_cancel = nullptr;
+    onSignal.reset();
     if (showProgress)
         std::fprintf(stderr, "\n");
     if (!summary)

@@ -15,43 +15,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <csignal>
 #include <cstdio>
 #include <optional>
 
 namespace earmark::app {
 
 namespace {
-
-// Ctrl-C or SIGTERM: stop after the step in progress; the last epoch's checkpoint stays.
-CancellationToken *s_cancel = nullptr;
-
-extern "C" void cancelTrainingOnSignal(int)
-{
-    if (s_cancel)
-        s_cancel->cancel();
-}
-
-QString duration(double seconds)
-{
-    if (seconds < 0)
-        return QStringLiteral("?");
-    const int s = int(seconds + 0.5);
-    return s >= 60 ? QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
-                   : QStringLiteral("%1s").arg(s);
-}
-
-void progressBar(const QString &text, double fraction)
-{
-    const int width = 24;
-    const int filled = std::clamp(int(fraction * width + 0.5), 0, width);
-    std::fprintf(stderr,
-                 "\r[%s%s] %s\033[K",
-                 QByteArray(filled, '#').constData(),
-                 QByteArray(width - filled, '.').constData(),
-                 qPrintable(text));
-    std::fflush(stderr);
-}
 
 // The clips to train on: `dir` when it already holds this seed's and count's clips (a resumed
 // run), else made there now.
@@ -83,9 +52,9 @@ Status makeClips(
         o,
         [&](double fraction, const QString &stage) {
             if (!quiet)
-                progressBar(QStringLiteral("making clips: %1, %2")
-                                .arg(stage, duration(timer.elapsed() / 1000.0)),
-                            fraction);
+                printProgressBar(QStringLiteral("making clips: %1, %2")
+                                     .arg(stage, formatSeconds(timer.elapsed() / 1000.0)),
+                                 fraction);
         },
         cancel);
     if (!quiet)
@@ -247,18 +216,7 @@ int runTrain(const QStringList &args)
 
     const bool showProgress = !parser.isSet(quiet);
     CancellationToken cancel;
-    s_cancel = &cancel;
-    std::signal(SIGINT, cancelTrainingOnSignal);
-    std::signal(SIGTERM, cancelTrainingOnSignal);
-    struct Restore
-    {
-        ~Restore()
-        {
-            std::signal(SIGINT, SIG_DFL);
-            std::signal(SIGTERM, SIG_DFL);
-            s_cancel = nullptr;
-        }
-    } restore;
+    const CancelOnSignal onSignal(cancel);
 
     // Clips made here (for a training set not given): `folder` gets them, the manifest's `key` the
     // command that makes them again. Returns an exit code on failure.
@@ -306,23 +264,23 @@ int runTrain(const QStringList &args)
             if (!showProgress)
                 return;
             if (p.stage == inference::TrainProgress::Stage::Preparing) {
-                progressBar(QStringLiteral("preparing clip %1 of %2, ETA %3")
-                                .arg(p.done)
-                                .arg(p.total)
-                                .arg(duration(p.eta)),
-                            double(p.done) / std::max(1, p.total));
+                printProgressBar(QStringLiteral("preparing clip %1 of %2, ETA %3")
+                                     .arg(p.done)
+                                     .arg(p.total)
+                                     .arg(formatSeconds(p.eta)),
+                                 double(p.done) / std::max(1, p.total));
                 if (p.done == p.total)
                     std::fprintf(stderr, "\n");
                 return;
             }
-            progressBar(QStringLiteral("epoch %1/%2, step %3/%4, loss %5, %6, ETA %7")
-                            .arg(p.epoch)
-                            .arg(p.epochs)
-                            .arg(p.done)
-                            .arg(p.total)
-                            .arg(p.loss, 0, 'f', 4)
-                            .arg(duration(p.elapsed), duration(p.eta)),
-                        double(p.done) / std::max(1, p.total));
+            printProgressBar(QStringLiteral("epoch %1/%2, step %3/%4, loss %5, %6, ETA %7")
+                                 .arg(p.epoch)
+                                 .arg(p.epochs)
+                                 .arg(p.done)
+                                 .arg(p.total)
+                                 .arg(p.loss, 0, 'f', 4)
+                                 .arg(formatSeconds(p.elapsed), formatSeconds(p.eta)),
+                             double(p.done) / std::max(1, p.total));
         },
         cancel);
     if (showProgress)
@@ -344,7 +302,7 @@ int runTrain(const QStringList &args)
                      ? QStringLiteral(" (resumed after epoch %1)").arg(summary->resumedFromEpoch)
                      : QString())
             .arg(summary->finalLoss, 0, 'f', 4)
-            .arg(duration(timer.elapsed() / 1000.0)));
+            .arg(formatSeconds(timer.elapsed() / 1000.0)));
     return 0;
 }
 
