@@ -839,6 +839,8 @@ Result<TrainSummary> trainPack(const TrainOptions &options,
     const QString checkpoint = options.checkpoint.isEmpty()
                                    ? QDir::cleanPath(options.outDir) + QStringLiteral(".checkpoint")
                                    : options.checkpoint;
+    if (const QString folder = QFileInfo(checkpoint).absolutePath(); !QDir().mkpath(folder))
+        return Error(QStringLiteral("cannot create the checkpoint's folder"), folder);
 
     TrainSummary summary;
     summary.packDir = options.outDir;

@@ -188,6 +188,18 @@ private Q_SLOTS:
         QCOMPARE(resumed->resumedFromEpoch, 1);
     }
 
+    void packInAFolderThatDoesNotExistYet()
+    {
+        // The pack and its checkpoint beside it go into folders made for them.
+        inference::TrainOptions o = tiny(QStringLiteral("new/deeper/pack"));
+        auto r = inference::trainPack(o);
+        QVERIFY2(r, qPrintable(r.errorString()));
+        QVERIFY(r->finished);
+        QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("new/deeper/pack.checkpoint"))));
+        auto pack = inference::openPack(o.outDir, inference::VerifyFiles::Yes);
+        QVERIFY2(pack, qPrintable(pack.errorString()));
+    }
+
     void badClipsFolderIsNamed()
     {
         inference::TrainOptions o = tiny(QStringLiteral("bad"));
