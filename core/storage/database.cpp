@@ -3,18 +3,47 @@
 #include "core/storage/migrations.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 #include <QUrl>
+
+#include <functional>
+#include <vector>
 
 namespace earmark::storage {
 
 namespace {
 
 QAtomicInt g_nextDatabase;
+QAtomicInteger<quint64> g_nextThread;
+
+// This thread's part of every connection name, and the connections to close when it ends. The
+// system reuses an ended thread's identifier, so names come from a counter instead: a
+// connection of an ended thread must never be taken for the new thread's.
+struct ThreadConnections
+{
+    const QString serial = QString::number(g_nextThread.fetchAndAddRelaxed(1));
+    std::vector<std::pair<std::weak_ptr<void>, std::function<void()>>> onExit;
+
+    ~ThreadConnections()
+    {
+        if (!QCoreApplication::instance())
+            return; // the process is ending; the Databases still open go with it
+        for (auto &[owner, close] : onExit) {
+            if (const auto alive = owner.lock())
+                close();
+        }
+    }
+};
+
+ThreadConnections &threadConnections()
+{
+    thread_local ThreadConnections connections;
+    return connections;
+}
 
 bool isPostgresUrl(const QString &location)
 {
@@ -33,15 +62,31 @@ QString sqlErrorText(const QSqlQuery &query)
 Database::~Database()
 {
     // Cached statements first: a connection is removed only once no query holds it.
-    qDeleteAll(m_statements);
-    m_statements.clear();
+    QMutexLocker lock(&m_connections->mutex);
+    qDeleteAll(m_connections->statements);
+    m_connections->statements.clear();
     // Connections of other threads are removed too; their handles are gone by now (a Qt SQL
     // connection lives only inside the calls that use it).
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString &name : names) {
-        if (name.startsWith(m_namePrefix))
+        if (name.startsWith(m_connections->namePrefix))
             QSqlDatabase::removeDatabase(name);
     }
+}
+
+void Database::Connections::close(const QString &connectionName)
+{
+    QMutexLocker lock(&mutex);
+    const QString prefix = connectionName + QLatin1Char('\n');
+    for (auto it = statements.begin(); it != statements.end();) {
+        if (it.key().startsWith(prefix)) {
+            delete it.value();
+            it = statements.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    QSqlDatabase::removeDatabase(connectionName);
 }
 
 Result<std::shared_ptr<Database>> Database::open(const QString &location)
@@ -49,7 +94,8 @@ Result<std::shared_ptr<Database>> Database::open(const QString &location)
     std::shared_ptr<Database> db(new Database);
     db->m_location = location;
     db->m_backend = isPostgresUrl(location) ? Backend::PostgreSQL : Backend::SQLite;
-    db->m_namePrefix = QStringLiteral("earmark-db%1-").arg(g_nextDatabase.fetchAndAddRelaxed(1));
+    db->m_connections->namePrefix = QStringLiteral("earmark-db%1-")
+                                        .arg(g_nextDatabase.fetchAndAddRelaxed(1));
     if (db->m_backend == Backend::SQLite) {
         const QFileInfo info(location);
         if (!QDir().mkpath(info.absolutePath()))
@@ -71,8 +117,7 @@ QString Database::filePath() const
 
 QString Database::connectionName() const
 {
-    return m_namePrefix
-           + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+    return m_connections->namePrefix + threadConnections().serial;
 }
 
 QSqlDatabase Database::connection() const
@@ -80,6 +125,15 @@ QSqlDatabase Database::connection() const
     const QString name = connectionName();
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name);
+
+    // Closed when this thread ends, unless the Database has gone first.
+    std::weak_ptr<Connections> connections = m_connections;
+    auto &onExit = threadConnections().onExit;
+    std::erase_if(onExit, [](const auto &entry) { return entry.first.expired(); });
+    onExit.emplace_back(connections, [connections, name] {
+        if (const auto alive = connections.lock())
+            alive->close(name);
+    });
 
     QSqlDatabase db;
     if (m_backend == Backend::SQLite) {
@@ -142,13 +196,14 @@ Status Database::openFirstConnection()
 QSqlQuery *Database::cachedQuery(const QString &sql) const
 {
     const QString key = connectionName() + QLatin1Char('\n') + sql;
-    QMutexLocker lock(&m_statementsMutex);
-    if (QSqlQuery *q = m_statements.value(key))
+    QSqlDatabase db = connection();
+    QMutexLocker lock(&m_connections->mutex);
+    if (QSqlQuery *q = m_connections->statements.value(key))
         return q;
-    auto *q = new QSqlQuery(connection());
+    auto *q = new QSqlQuery(db);
     q->setForwardOnly(true);
     q->prepare(sql);
-    m_statements.insert(key, q);
+    m_connections->statements.insert(key, q);
     return q;
 }
 

@@ -20,8 +20,9 @@ enum class Backend { SQLite, PostgreSQL };
 // "postgresql://user:password@host:port/dbname". Opening creates or migrates the schema.
 //
 // Thread-safety: one Database object may be shared by threads; each thread gets its own Qt SQL
-// connection from connection() (a Qt SQL rule), opened on first use and closed when the Database
-// is destroyed. Writes go through transaction().
+// connection from connection() (a Qt SQL rule), opened on first use and closed, with the
+// thread's cached statements, when the thread ends or the Database is destroyed, whichever comes
+// first. Writes go through transaction().
 class Database
 {
 public:
@@ -53,11 +54,20 @@ private:
     Status openFirstConnection();
     QString connectionName() const;
 
+    // What a thread's exit must reach to close its connection, even when it outlives the
+    // Database (shared with the thread's exit hook, which holds it weakly).
+    struct Connections
+    {
+        QString namePrefix;
+        QMutex mutex;
+        QHash<QString, QSqlQuery *> statements; // key: connection name + '\n' + sql
+        // Deletes the statements of one connection and removes it.
+        void close(const QString &connectionName);
+    };
+
     Backend m_backend = Backend::SQLite;
     QString m_location;
-    QString m_namePrefix;
-    mutable QMutex m_statementsMutex;
-    mutable QHash<QString, QSqlQuery *> m_statements; // key: connection name + sql
+    std::shared_ptr<Connections> m_connections = std::make_shared<Connections>();
 };
 
 // Formats a failed query's error with its statement for an Error message.

@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 using namespace earmark;
 using namespace earmark::storage;
 
@@ -194,6 +196,38 @@ private Q_SLOTS:
         });
         QVERIFY(!s.ok());
         QCOMPARE(VideoRepository(*db).all()->size(), 0);
+    }
+
+    // Worker threads come and go (a pool's threads expire; a job may start its own), and the
+    // system hands a new thread the identifier of one that ended. Each must still get a
+    // connection of its own that works, with cached statements that work too.
+    void threadsThatFollowEachOtherEachGetAWorkingConnection()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(testing::newLibraryLocation(dir));
+        QVERIFY(db.ok());
+        const std::shared_ptr<Database> library = *db;
+        const qsizetype connectionsBefore = QSqlDatabase::connectionNames().size();
+        for (int i = 0; i < 8; ++i) {
+            QString failure;
+            std::thread worker([&] {
+                QSqlQuery q(library->connection());
+                if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM videos")) || !q.next()) {
+                    failure = QStringLiteral("query %1: %2").arg(i).arg(sqlErrorText(q));
+                    return;
+                }
+                QSqlQuery *cached = library->cachedQuery(QStringLiteral("SELECT COUNT(*) FROM "
+                                                                        "label_sets"));
+                if (!cached->exec() || !cached->next())
+                    failure = QStringLiteral("cached %1: %2").arg(i).arg(sqlErrorText(*cached));
+                cached->finish();
+            });
+            worker.join();
+            QVERIFY2(failure.isEmpty(), qPrintable(failure));
+            // The ended thread's connection is closed, not left open until the library closes.
+            QCOMPARE(QSqlDatabase::connectionNames().size(), connectionsBefore);
+        }
+        QCOMPARE(VideoRepository(library).all()->size(), 0);
     }
 
     void migratesALibraryWrittenByAnEarlierVersion_data()

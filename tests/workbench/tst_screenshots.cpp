@@ -161,7 +161,8 @@ class TestScreenshots : public QObject
             auto video = storage::addMediaFile(videos, path);
             if (!video)
                 return nullptr;
-            videos.setStatus(video->id, statuses[i]);
+            if (!videos.setStatus(video->id, statuses[i]))
+                return nullptr;
             first = first ? first : video->id;
         }
         // The model's proposals for the first video.

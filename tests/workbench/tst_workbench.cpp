@@ -194,7 +194,7 @@ private Q_SLOTS:
             // popup closes (a desktop does); shortcuts need an active window.
             if (QApplication::activeWindow() != &window) {
                 window.activateWindow();
-                QTest::qWaitForWindowActive(&window);
+                QVERIFY(QTest::qWaitForWindowActive(&window));
             }
             QTest::keyClick(timeline, Qt::Key(k), mods);
         };
