@@ -1,10 +1,12 @@
 #include "core/media/videoreader.h"
 
 #include "core/media/internal/framedecoder.h"
+#include "core/media/internal/seekproxyformat.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/dict.h>
 }
 
 #include <algorithm>
@@ -47,6 +49,9 @@ public:
     Decoder behind; // fills behind the playhead; opened on first use
     bool behindFailed = false;
     std::unique_ptr<FrameConverter> converter;
+    // The seek proxy, when attached, and a converter of its pictures to the delivered size.
+    std::unique_ptr<FrameDecoder> proxy;
+    std::unique_ptr<FrameConverter> proxyConverter;
     FrameFormat format;
     int sarNum = 0, sarDen = 1;
     VideoReader::Options options;
@@ -72,6 +77,39 @@ public:
                                                      sarNum,
                                                      sarDen,
                                                      f.applyRotation ? main.decoder->rotation() : 0);
+        proxyConverter.reset();
+    }
+
+    // The proxy's frame shown at `target` (stream ticks, shared with the source), delivered like
+    // the source's would be. Not kept in the cache: it is the source's pictures that are.
+    Result<VideoFrame> proxyAt(int64_t target, Time requested, const CancellationToken &cancel)
+    {
+        FrameDecoder::Options o;
+        o.exact = true;
+        auto answer = proxy->frameAt(target, o, cancel);
+        if (!answer)
+            return answer.error();
+        if (!proxyConverter) {
+            // The proxy holds display-oriented, square-pixel pictures: scale them to the
+            // delivered size.
+            FrameFormat f = format;
+            f.width = converter->outputWidth();
+            f.height = converter->outputHeight();
+            f.resize = ResizeMode::Stretch;
+            f.applyRotation = false;
+            const AVCodecParameters *par = proxy->stream()->codecpar;
+            proxyConverter = std::make_unique<FrameConverter>(f, par->width, par->height, 1, 1, 0);
+        }
+        VideoFrame out;
+        if (Status s = proxyConverter->convert(answer->frame, out); !s)
+            return Error(s.error().message, proxy->path());
+        out.pts = dec().timeFor(answer->pts);
+        out.requested = requested;
+        if (answer->pts > target)
+            firstPts = answer->pts;
+        lastPts = answer->pts;
+        focus = answer->pts;
+        return out;
     }
 
     FrameDecoder &dec() { return *main.decoder; }
@@ -528,6 +566,72 @@ bool VideoReader::isStepCached(int direction) const
     return it != d->cache.end()
            && (d->lastPts == d->finalPts
                || (it->second.next != INT64_MIN && d->cache.count(it->second.next)));
+}
+
+Status VideoReader::attachProxy(const QString &proxyFile)
+{
+    d->proxy.reset();
+    d->proxyConverter.reset();
+    auto opened = internal::FrameDecoder::open(proxyFile, -1, 1);
+    if (!opened)
+        return opened.error();
+    const AVDictionaryEntry *comment = av_dict_get((*opened)->format()->metadata,
+                                                   "comment",
+                                                   nullptr,
+                                                   0);
+    const auto stamp = internal::SeekProxyStamp::parse(comment ? QString::fromUtf8(comment->value)
+                                                               : QString());
+    if (!stamp)
+        return Error(QStringLiteral("not a seek proxy made by Earmark"), proxyFile);
+    const AVStream *proxyStream = (*opened)->stream();
+    if (*stamp != internal::SeekProxyStamp::of(d->path, d->main.decoder->stream())
+        || av_cmp_q(proxyStream->time_base, d->main.decoder->stream()->time_base) != 0)
+        return Error(QStringLiteral("the seek proxy is of another version of the video; it is "
+                                    "made again"),
+                     proxyFile);
+    d->proxy = std::move(opened).value();
+    return {};
+}
+
+bool VideoReader::hasProxy() const
+{
+    return d->proxy != nullptr;
+}
+
+Result<VideoFrame> VideoReader::previewAt(Time t, const CancellationToken &cancel)
+{
+    const int64_t target = d->dec().ticksFor(std::max(Time(), t));
+    if (!d->proxy || d->cachedAt(target) != d->cache.end())
+        return d->decodeAt(target, t, cancel);
+    return d->proxyAt(target, t, cancel);
+}
+
+Result<VideoFrame> VideoReader::previewStep(int direction, const CancellationToken &cancel)
+{
+    if (!d->proxy || d->lastPts == INT64_MIN || isStepCached(direction))
+        return direction < 0 ? previousFrame(cancel) : nextFrame(cancel);
+    const int64_t last = d->lastPts;
+    if (direction < 0) {
+        // The last frame before `last`: the frame shown just before it.
+        auto frame = d->proxyAt(last - 1, Time(), cancel);
+        if (frame)
+            frame->requested = frame->pts;
+        return frame;
+    }
+    // The proxy's decoder, put on `last`, knows the frame after it.
+    internal::FrameDecoder::Options o;
+    o.exact = true;
+    auto here = d->proxy->frameAt(last, o, cancel);
+    if (!here)
+        return here.error();
+    const int64_t next = here->pts == last && d->proxy->hasSuccessor() ? d->proxy->successorPts()
+                                                                       : last;
+    if (here->atEnd && next == last)
+        d->finalPts = last;
+    auto frame = d->proxyAt(std::max(next, last), Time(), cancel);
+    if (frame)
+        frame->requested = frame->pts;
+    return frame;
 }
 
 void VideoReader::setOutputSize(int width, int height)

@@ -96,6 +96,18 @@ public:
     // without decoding).
     bool isCachedAt(Time t) const;
     bool isStepCached(int direction) const;
+    // Seek proxy (see seekproxy.h): once attached, previewAt() and previewStep() answer from it
+    // when the cache cannot, in milliseconds, with the exact frame (the same one frameAt() would
+    // give, same pts) at the proxy's resolution scaled to the delivered size. An error (and
+    // nothing attached) when the file is no proxy of this video's stream as it is now.
+    Status attachProxy(const QString &proxyFile);
+    bool hasProxy() const;
+    // The frame shown at `t` / one step from the last frame returned: from the cache when there
+    // (then exactly what frameAt() / nextFrame() / previousFrame() give), else from the proxy
+    // when one is attached (isCachedAt() / isStepCached() tell which it will be), else decoded
+    // like frameAt(). The frame becomes the last returned, so steps go on from it.
+    Result<VideoFrame> previewAt(Time t, const CancellationToken &cancel = {});
+    Result<VideoFrame> previewStep(int direction, const CancellationToken &cancel = {});
     // Changes the delivered picture size (0: from the other side or the display size); kept
     // converted frames are dropped.
     void setOutputSize(int width, int height);

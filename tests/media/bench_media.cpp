@@ -11,10 +11,13 @@
 //   seek      exact frames in a 1080p H.264 (keyframes every 2 s and every 8.3 s), each checked
 //             for correctness: random seeks, steps back without pauses, and the player's way
 //             (display size, prefetching between requests: steps back and forth, scrubbing near
-//             the playhead); vs ffmpeg decoding one keyframe interval and `ffmpeg -ss T -frames:v 1`
+//             the playhead); vs ffmpeg decoding one keyframe interval and `ffmpeg -ss T -frames:v 1`;
+//             then the same with a seek proxy (what the player shows first: the exact frame from
+//             the proxy), and the proxy's making vs `ffmpeg -i F -f null -`
 
 #include "core/media/framesampler.h"
 #include "core/media/probe.h"
+#include "core/media/seekproxy.h"
 #include "core/media/videoreader.h"
 #include "core/media/waveform.h"
 #include "mediatestutil.h"
@@ -546,6 +549,70 @@ int benchSeekOn(const QString &name, int gop, const QString &what)
             << peakBytes / (1024 * 1024) << " MB; worst step back / keyframe "
             << "interval decode " << fixed(back.worst / (gopRef * 1000)) << Qt::endl;
         if (wrong || back.worst > 250)
+            ++failures;
+    }
+
+    // 4. With a seek proxy, as the player has once it is made: what is shown first for a cold
+    //    seek or a step back that is not cached (the exact frame from the proxy), with no idle
+    //    time; every answer checked. The proxy is made once per file (a background job in the
+    //    application), timed against ffmpeg decoding the whole file.
+    {
+        const QString proxy = media::seekProxyFile(mediaDir() + QStringLiteral("/proxies"), video);
+        QFile::remove(proxy);
+        QElapsedTimer clock;
+        clock.start();
+        const Status built = media::buildSeekProxy(video, proxy);
+        const double buildSeconds = clock.nsecsElapsed() / 1e9;
+        if (!built) {
+            out << "  seek proxy: " << built.errorString() << Qt::endl;
+            return failures + 1;
+        }
+        const double decodeAll = timeProcess(QStringLiteral("ffmpeg"),
+                                             {QStringLiteral("-v"),
+                                              QStringLiteral("quiet"),
+                                              QStringLiteral("-i"),
+                                              video,
+                                              QStringLiteral("-f"),
+                                              QStringLiteral("null"),
+                                              QStringLiteral("-")});
+        media::VideoReader::Options o;
+        o.format.width = 960;
+        o.format.height = 540;
+        auto reader = media::VideoReader::open(video, o);
+        if (!reader || !(*reader)->attachProxy(proxy))
+            return failures + 1;
+        std::vector<double> seekMs, backMs;
+        int wrong = 0;
+        for (const Time &t : times) {
+            clock.restart();
+            auto f = (*reader)->previewAt(t);
+            seekMs.push_back(clock.nsecsElapsed() / 1e6);
+            if (!f)
+                return failures + 1;
+            int expected = mediatest::shownAt(pts, t);
+            wrong += indexOf(*f, 60) != expected;
+            for (int k = 0; k < 10; ++k) {
+                clock.restart();
+                f = (*reader)->previewStep(-1);
+                backMs.push_back(clock.nsecsElapsed() / 1e6);
+                if (!f)
+                    return failures + 1;
+                expected = std::max(0, expected - 1);
+                wrong += indexOf(*f, 60) != expected;
+            }
+        }
+        const Latency seek = latency(seekMs);
+        const Latency back = latency(backMs);
+        out << "  with a seek proxy (" << QFileInfo(proxy).size() / 1024 << " KB, made in "
+            << fixed(buildSeconds, 1) << " s = " << fixed(buildSeconds / decodeAll)
+            << " x ffmpeg decoding the file, " << fixed(decodeAll, 1)
+            << " s): first picture of cold seeks (" << seekMs.size() << ") " << describe(seek)
+            << "; of steps back (" << backMs.size() << ") " << describe(back) << "; wrong frames "
+            << wrong << "; worst / keyframe interval decode "
+            << fixed(std::max(seek.worst, back.worst) / (gopRef * 1000))
+            << ", median seek / ffmpeg -ss " << fixed(seek.median / (seekRef * 1000))
+            << " (target: <= 250 ms)" << Qt::endl;
+        if (wrong || seek.worst > 250 || back.worst > 250)
             ++failures;
     }
     return failures;

@@ -2,9 +2,12 @@
 // is shown, across keyframes and in files with irregular frame times; with its cache and
 // background prefetching, every picture identical to the one decoding every frame gives.
 
+#include "core/media/seekproxy.h"
 #include "core/media/videoreader.h"
 #include "mediatestutil.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -347,6 +350,180 @@ private Q_SLOTS:
         media::VideoFrame strip = *f;
         strip.height = 20;
         QCOMPARE(readIndex(strip), 49);
+    }
+
+    // The seek proxy: the frame for any time and every step either way is the one the source
+    // shows (the same pts, the same index in the picture), at the proxy's resolution; the
+    // source's exact decode of it follows with the same pts.
+    void seekProxyAnswersWithTheShownFrame_data()
+    {
+        QTest::addColumn<QString>("which");
+        QTest::newRow("B-frames, long GOP") << QStringLiteral("natural");
+        QTest::newRow("variable rate") << QStringLiteral("vfr");
+        QTest::newRow("constant rate") << QStringLiteral("cfr");
+    }
+
+    void seekProxyAnswersWithTheShownFrame()
+    {
+        QFETCH(QString, which);
+        const QString path = which == QLatin1String("natural") ? m_natural
+                             : which == QLatin1String("vfr")   ? m_vfr
+                                                               : m_cfr;
+        const std::vector<Time> &pts = which == QLatin1String("natural") ? m_naturalPts
+                                       : which == QLatin1String("vfr")   ? m_vfrPts
+                                                                         : m_cfrPts;
+        const int stripRows = which == QLatin1String("natural") ? 40 : 240;
+        const QString proxy = media::seekProxyFile(m_dir.filePath(QStringLiteral("proxies")), path);
+        media::SeekProxyOptions po;
+        po.maxWidth = 240; // smaller than the video: the pictures are scaled
+        po.maxHeight = 240;
+        double lastProgress = -1;
+        bool progressRose = true;
+        const Status built = media::buildSeekProxy(path, proxy, po, {}, [&](double p) {
+            progressRose = progressRose && p >= lastProgress;
+            lastProgress = p;
+        });
+        QVERIFY2(built.ok(), qPrintable(built.errorString()));
+        QVERIFY(progressRose);
+        QCOMPARE(lastProgress, 1.0);
+        QVERIFY(QFile::exists(proxy));
+        QVERIFY(!QFile::exists(proxy + QStringLiteral(".part")));
+        QCOMPARE(framePresentationTimes(proxy), pts);
+
+        auto opened = media::VideoReader::open(path);
+        QVERIFY(opened.ok());
+        media::VideoReader &reader = **opened;
+        QVERIFY(!reader.hasProxy());
+        const Status attached = reader.attachProxy(proxy);
+        QVERIFY2(attached.ok(), qPrintable(attached.errorString()));
+        QVERIFY(reader.hasProxy());
+        auto index = [&](const media::VideoFrame &f) {
+            media::VideoFrame strip = f;
+            strip.height = stripRows;
+            return readIndex(strip);
+        };
+
+        QRandomGenerator rng(5);
+        const qint64 end = pts.back().microseconds() + 100000;
+        for (int i = 0; i < 40; ++i) {
+            const Time t = i == 0 ? Time()
+                                  : Time::fromMicroseconds(qint64(rng.bounded(quint64(end))));
+            const bool cached = reader.isCachedAt(t);
+            auto preview = reader.previewAt(t);
+            QVERIFY2(preview.ok(), qPrintable(preview.errorString()));
+            const int expected = shownAt(pts, t);
+            QCOMPARE(preview->pts, pts[size_t(expected)]);
+            QCOMPARE(preview->width, 320);
+            QCOMPARE(preview->height, 240);
+            QCOMPARE(index(*preview), expected);
+            if (i % 4 == 0 || cached) {
+                auto exact = reader.frameAt(t);
+                QVERIFY(exact.ok());
+                QCOMPARE(exact->pts, preview->pts);
+                if (cached)
+                    QVERIFY(samePicture(*exact, *preview));
+            }
+            // Steps from the preview go on from its frame.
+            int at = expected;
+            for (int k = 0; k < 12; ++k) {
+                const int direction = (i + k) % 5 == 4 ? 1 : -1;
+                auto step = reader.previewStep(direction);
+                QVERIFY2(step.ok(), qPrintable(step.errorString()));
+                at = std::clamp(at + direction, 0, int(pts.size()) - 1);
+                QCOMPARE(step->pts, pts[size_t(at)]);
+                QCOMPARE(index(*step), at);
+            }
+        }
+        // Both ends: the first frame has no frame before it, the last none after it.
+        QVERIFY(reader.previewAt(pts.back() + Time::fromSeconds(1)).ok());
+        auto past = reader.previewStep(1);
+        QVERIFY(past.ok());
+        QCOMPARE(past->pts, pts.back());
+        QVERIFY(reader.previewAt(Time()).ok());
+        auto before = reader.previewStep(-1);
+        QVERIFY(before.ok());
+        QCOMPARE(before->pts, pts.front());
+    }
+
+    // A proxy is used only for the file it was made from, as that file is now.
+    void seekProxyOfAnotherFileOrVersionIsRefused()
+    {
+        const QString copy = m_dir.filePath(QStringLiteral("copy of cfr ü.mp4"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(m_cfr, copy));
+        const QString cacheDir = m_dir.filePath(QStringLiteral("proxies-refused"));
+        const QString proxy = media::seekProxyFile(cacheDir, copy);
+        QVERIFY(proxy != media::seekProxyFile(cacheDir, m_cfr));
+        const Status built = media::buildSeekProxy(copy, proxy);
+        QVERIFY2(built.ok(), qPrintable(built.errorString()));
+
+        auto other = media::VideoReader::open(m_vfr);
+        QVERIFY(other.ok());
+        const Status foreign = (*other)->attachProxy(proxy);
+        QVERIFY(!foreign.ok());
+        QVERIFY2(foreign.errorString().contains(QStringLiteral("another version")),
+                 qPrintable(foreign.errorString()));
+        QVERIFY(!(*other)->hasProxy());
+
+        auto same = media::VideoReader::open(copy);
+        QVERIFY(same.ok());
+        QVERIFY((*same)->attachProxy(proxy).ok());
+        // The file changes afterwards: a reader opened now refuses the proxy.
+        {
+            QFile f(copy);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("trailing bytes");
+        }
+        auto changed = media::VideoReader::open(copy);
+        QVERIFY(changed.ok());
+        QVERIFY(!(*changed)->attachProxy(proxy).ok());
+
+        // Not a proxy at all: a video without the stamp, and a file that is no video.
+        QVERIFY(!(*changed)->attachProxy(m_cfr).ok());
+        const QString junk = m_dir.filePath(QStringLiteral("junk.proxy.mp4"));
+        {
+            QFile f(junk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(4096, 'x'));
+        }
+        const Status bad = (*changed)->attachProxy(junk);
+        QVERIFY(!bad.ok());
+        QVERIFY(bad.errorString().contains(junk));
+        // Without a proxy, previews are the exact decode.
+        auto f = (*changed)->previewAt(Time::fromSeconds(3));
+        QVERIFY(f.ok());
+        QCOMPARE(readIndex(*f), 75);
+    }
+
+    // A cancelled or failed build leaves no file behind, and says why.
+    void cancelledOrFailedSeekProxyLeavesNothing()
+    {
+        const QString cacheDir = m_dir.filePath(QStringLiteral("proxies-cancelled"));
+        const QString proxy = media::seekProxyFile(cacheDir, m_natural);
+        CancellationToken cancel;
+        const Status s = media::buildSeekProxy(m_natural, proxy, {}, cancel, [&](double) {
+            cancel.cancel();
+        });
+        QVERIFY(!s.ok());
+        QVERIFY(s.errorString().contains(QStringLiteral("cancel")));
+        QVERIFY(QDir(cacheDir).entryList(QDir::Files).isEmpty());
+
+        const QString audioOnly = m_dir.filePath(QStringLiteral("tone.m4a"));
+        const QString e = ffmpeg({QStringLiteral("-f"),
+                                  QStringLiteral("lavfi"),
+                                  QStringLiteral("-i"),
+                                  QStringLiteral("sine=d=1"),
+                                  audioOnly});
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        QVERIFY(!media::seekProxyHelps(audioOnly));
+        const Status none = media::buildSeekProxy(audioOnly,
+                                                  media::seekProxyFile(cacheDir, audioOnly));
+        QVERIFY(!none.ok());
+        QVERIFY(none.errorString().contains(QStringLiteral("no video stream")));
+        QVERIFY(QDir(cacheDir).entryList(QDir::Files).isEmpty());
+        // Small pictures and keyframes close together gain nothing; a long GOP does.
+        QVERIFY(!media::seekProxyHelps(m_vfr, media::SeekProxyOptions{-1, 960, 540, 20, 20}));
+        QVERIFY(media::seekProxyHelps(m_natural));
     }
 
     void scaledOutputAndErrors()
