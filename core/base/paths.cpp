@@ -32,4 +32,11 @@ QString cacheDirForLibrary(const QString &libraryPath)
     return QFileInfo(libraryPath).absoluteFilePath() + QStringLiteral(".cache");
 }
 
+QString cacheDirFor(const QString &libraryFilePath)
+{
+    return libraryFilePath.isEmpty()
+               ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+               : cacheDirForLibrary(libraryFilePath);
+}
+
 } // namespace earmark::paths

@@ -16,4 +16,9 @@ QString dataDir();
 // "<library file>.cache/" next to the library file.
 QString cacheDirForLibrary(const QString &libraryPath);
 
+// The cache folder of a library given its file: cacheDirForLibrary(libraryFilePath), or, for a
+// library without a file (PostgreSQL: empty path), the platform's cache folder
+// (QStandardPaths::CacheLocation).
+QString cacheDirFor(const QString &libraryFilePath);
+
 } // namespace earmark::paths

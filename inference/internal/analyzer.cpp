@@ -17,7 +17,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include <cmath>
 #include <set>
@@ -457,9 +456,7 @@ Result<EncodedRange> encodeRange(LoadedPack &lp,
 
 QString defaultFeatureCacheDir(const storage::Database *library)
 {
-    const QString base = library && !library->filePath().isEmpty()
-                             ? paths::cacheDirForLibrary(library->filePath())
-                             : QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    const QString base = paths::cacheDirFor(library ? library->filePath() : QString());
     return QDir(base).filePath(QStringLiteral("features"));
 }
 
