@@ -94,7 +94,8 @@ int ThumbnailStrip::currentLevel() const
     const double wanted = thumbWidth() * m_axis->secondsPerPixel(width());
     if (!(wanted > kFinestSlotSeconds))
         return 0;
-    return std::clamp(int(std::ceil(std::log2(wanted / kFinestSlotSeconds) - 1e-9)), 0, 40);
+    // Slots no longer than a picture's time: each picture has a slot (a frame) of its own.
+    return std::clamp(int(std::floor(std::log2(wanted / kFinestSlotSeconds) + 1e-9)), 0, 40);
 }
 
 const QImage *ThumbnailStrip::cached(const Slot &slot) const
@@ -120,41 +121,72 @@ void ThumbnailStrip::store(const Slot &slot, const QImage &image)
     }
 }
 
+std::vector<ThumbnailStrip::Picture> ThumbnailStrip::visiblePictures() const
+{
+    std::vector<Picture> out;
+    const double spp = m_axis->secondsPerPixel(width());
+    if (m_path.isEmpty() || m_axis->duration() <= Time() || width() <= 0 || !(spp > 0))
+        return out;
+    const double span = thumbWidth() * spp; // seconds per picture
+    const int level = currentLevel();
+    const double step = slotSeconds(level);
+    const double duration = m_axis->duration().seconds();
+    const double end = std::min(m_axis->visibleEnd().seconds(), duration);
+    for (qint64 j = qint64(std::floor(m_axis->visibleStart().seconds() / span));
+         double(j) * span < end;
+         ++j) {
+        const double from = double(j) * span;
+        const double to = std::min(from + span, duration);
+        // The frame of the slot at the picture's middle (of its part before the end): a slot
+        // is no longer than a picture, so the frame lies within the picture's time.
+        const double middle = (from + to) / 2;
+        Picture picture;
+        picture.slot = Slot{level, qint64(std::floor(middle / step))};
+        picture.x = m_axis->xForTime(Time::fromSeconds(from), width());
+        picture.width = m_axis->xForTime(Time::fromSeconds(from + span), width()) - picture.x;
+        picture.visibleWidth = m_axis->xForTime(Time::fromSeconds(to), width()) - picture.x;
+        picture.middle = middle;
+        out.push_back(picture);
+    }
+    return out;
+}
+
+std::vector<qint64> ThumbnailStrip::visibleSlotIndices() const
+{
+    std::vector<qint64> slots;
+    for (const Picture &p : visiblePictures()) {
+        if (slots.empty() || slots.back() != p.slot.index)
+            slots.push_back(p.slot.index);
+    }
+    return slots;
+}
+
 int ThumbnailStrip::visibleSlots() const
 {
-    if (m_path.isEmpty() || m_axis->duration() <= Time() || width() <= 0)
-        return 0;
-    const double step = slotSeconds(currentLevel());
-    const qint64 first = qint64(std::floor(m_axis->visibleStart().seconds() / step));
-    const qint64 last = qint64(
-        std::ceil(std::min(m_axis->visibleEnd(), m_axis->duration()).seconds() / step));
-    return int(std::max<qint64>(0, last - first));
+    return int(visibleSlotIndices().size());
 }
 
 int ThumbnailStrip::readySlots() const
 {
-    if (m_path.isEmpty() || m_axis->duration() <= Time())
-        return 0;
     const int level = currentLevel();
-    const double step = slotSeconds(level);
-    const qint64 first = qint64(std::floor(m_axis->visibleStart().seconds() / step));
     int n = 0;
-    for (qint64 k = first; k < first + visibleSlots(); ++k)
+    for (qint64 k : visibleSlotIndices())
         n += cached(Slot{level, k}) ? 1 : 0;
     return n;
 }
 
 void ThumbnailStrip::schedule()
 {
+    // Hidden (View › Thumbnails off, or not yet shown): nothing is decoded until it shows.
+    if (!isVisible())
+        return;
     if (m_path.isEmpty() || m_axis->duration() <= Time() || width() <= 0 || height() <= 0)
         return;
     const int level = currentLevel();
     const double step = slotSeconds(level);
-    const qint64 first = qint64(std::floor(m_axis->visibleStart().seconds() / step));
-    const qint64 count = visibleSlots();
     std::vector<Time> times;
     std::vector<qint64> indices;
-    for (qint64 k = first; k < first + count; ++k) {
+    for (qint64 k : visibleSlotIndices()) {
         if (cached(Slot{level, k}))
             continue;
         const Time t = Time::fromSeconds((double(k) + 0.5) * step);
@@ -201,6 +233,8 @@ void ThumbnailStrip::schedule()
                         if (self->m_aspect <= 0 && image.height() > 0) {
                             self->m_aspect = double(image.width()) / image.height();
                             self->update();
+                            // Pictures of another width: other slots to show.
+                            QTimer::singleShot(0, self.data(), &ThumbnailStrip::schedule);
                         }
                         self->store(Slot{level, k}, image);
                         self->update();
@@ -229,6 +263,11 @@ void ThumbnailStrip::resizeEvent(QResizeEvent *)
     QTimer::singleShot(0, this, &ThumbnailStrip::schedule);
 }
 
+void ThumbnailStrip::showEvent(QShowEvent *)
+{
+    QTimer::singleShot(0, this, &ThumbnailStrip::schedule);
+}
+
 void ThumbnailStrip::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -237,38 +276,36 @@ void ThumbnailStrip::paintEvent(QPaintEvent *)
     if (m_path.isEmpty() || m_axis->duration() <= Time() || m_axis->secondsPerPixel(width()) <= 0)
         return;
     p.setRenderHint(QPainter::SmoothPixmapTransform);
-    const int level = currentLevel();
-    const double step = slotSeconds(level);
-    const qint64 first = qint64(std::floor(m_axis->visibleStart().seconds() / step));
-    const qint64 count = visibleSlots();
     const QColor frameColor = pal.color(QPalette::Window).darker(160);
-    for (qint64 k = first; k < first + count; ++k) {
-        const double x0 = m_axis->xForTime(Time::fromSeconds(double(k) * step), width());
-        const double x1 = m_axis->xForTime(std::min(m_axis->duration(),
-                                                    Time::fromSeconds(double(k + 1) * step)),
-                                           width());
-        const QRectF slotRect(x0, 0, x1 - x0, height());
-        const QImage *image = cached(Slot{level, k});
+    for (const Picture &picture : visiblePictures()) {
+        // Whole pictures side by side; the last one cut at the end of the video.
+        const QRectF cell = QRectF(picture.x, 0, picture.visibleWidth, height())
+                                .adjusted(1, 1, -1, -1);
+        const QImage *image = cached(picture.slot);
         // Stand-ins from other zoom levels while this one is decoded.
-        const double middle = (double(k) + 0.5) * step;
+        const int level = picture.slot.level;
         for (int d = 1; !image && d <= 3; ++d) {
             for (int l : {level - d, level + d}) {
                 if (l < 0 || image)
                     continue;
-                image = cached(Slot{l, qint64(std::floor(middle / slotSeconds(l)))});
+                image = cached(Slot{l, qint64(std::floor(picture.middle / slotSeconds(l)))});
             }
         }
         if (!image) {
-            p.fillRect(slotRect.adjusted(1, 1, -1, -1), frameColor);
+            p.fillRect(cell, frameColor);
             continue;
         }
+        const QRectF whole = QRectF(picture.x, 0, picture.width, height()).adjusted(1, 1, -1, -1);
         const QSizeF size = QSizeF(image->size() / image->devicePixelRatio())
-                                .scaled(slotRect.size() - QSizeF(2, 2), Qt::KeepAspectRatio);
-        const QRectF target(slotRect.center().x() - size.width() / 2,
-                            slotRect.center().y() - size.height() / 2,
+                                .scaled(whole.size(), Qt::KeepAspectRatio);
+        const QRectF target(whole.center().x() - size.width() / 2,
+                            whole.center().y() - size.height() / 2,
                             size.width(),
                             size.height());
+        p.save();
+        p.setClipRect(cell);
         p.drawImage(target, *image);
+        p.restore();
     }
     const int x = int(m_axis->xForTime(m_axis->playhead(), width()));
     p.setPen(QPen(QColor(230, 60, 60), 1));

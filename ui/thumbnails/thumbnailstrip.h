@@ -9,20 +9,23 @@
 #include <QWidget>
 
 #include <list>
+#include <vector>
 
 namespace earmark::ui {
 
 class TimeAxis;
 
-// A row of small pictures of the video along the shared TimeAxis, above the timeline: one
-// picture per slot of the strip's height times the video's aspect ratio, each the frame at its
-// slot's middle. Zoomed out far (slots a second or more apart) the pictures are the keyframes
+// A row of small pictures of the video along the shared TimeAxis, above the timeline: whole
+// pictures of the strip's height (times the video's aspect ratio) side by side, without gaps,
+// each covering its stretch of time and showing a frame from inside it: the frame at the middle
+// of the slot (40 ms * 2^level, no longer than a picture's time) where the picture's middle
+// falls. Zoomed out far (slots a second or more apart) the pictures are the keyframes
 // there (fast on long files); zoomed in they are the exact frames.
 //
 // Pictures are decoded in the background (media::sampleFrames, one pass over the visible slots,
 // restarted when the view moves) and kept in a bounded cache keyed by zoom level and slot, so
 // scrolling back shows them at once; while a level is decoded, pictures of neighbouring levels
-// stand in. Click to seek. GUI thread only.
+// stand in. Nothing is decoded while the strip is hidden. Click to seek. GUI thread only.
 class ThumbnailStrip : public QWidget
 {
     Q_OBJECT
@@ -38,7 +41,8 @@ public:
 
     // True while visible slots still wait for their pictures.
     bool isBusy() const { return m_busy; }
-    // Slots of the current view with their own picture (tests, status).
+    // Slots (frames) the pictures of the current view show, and those of them decoded (tests,
+    // status).
     int readySlots() const;
     int visibleSlots() const;
 
@@ -51,6 +55,7 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
@@ -61,6 +66,19 @@ private:
         bool operator==(const Slot &o) const { return level == o.level && index == o.index; }
     };
     friend size_t qHash(const Slot &s, size_t seed) { return qHashMulti(seed, s.level, s.index); }
+
+    // A picture of the current view: its place (x, full width and the part before the end of
+    // the video) and its slot; `middle` is the time in seconds at its middle.
+    struct Picture
+    {
+        double x = 0;
+        double width = 0;
+        double visibleWidth = 0;
+        double middle = 0;
+        Slot slot;
+    };
+    std::vector<Picture> visiblePictures() const;
+    std::vector<qint64> visibleSlotIndices() const; // of the current level, in order, unique
 
     int thumbWidth() const;
     // The zoom level for the current view: slots of 40 ms * 2^level seconds.
