@@ -1243,6 +1243,18 @@
         <source>Waveform</source>
         <translation>Wellenform</translation>
     </message>
+    <message>
+        <source>Pictures</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Show pictures of the video above the waveform</source>
+        <translation>Bilder des Videos über der Wellenform anzeigen</translation>
+    </message>
+    <message>
+        <source>T&amp;humbnails</source>
+        <translation>&amp;Vorschaubilder</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::MaskOverlay</name>

@@ -1233,6 +1233,18 @@
         <source>Waveform</source>
         <translation>波形</translation>
     </message>
+    <message>
+        <source>Pictures</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Show pictures of the video above the waveform</source>
+        <translation>波形の上に動画の画像を表示</translation>
+    </message>
+    <message>
+        <source>T&amp;humbnails</source>
+        <translation>サムネイル(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::MaskOverlay</name>

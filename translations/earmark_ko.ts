@@ -1233,6 +1233,18 @@
         <source>Waveform</source>
         <translation>파형</translation>
     </message>
+    <message>
+        <source>Pictures</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Show pictures of the video above the waveform</source>
+        <translation>파형 위에 동영상 이미지 표시</translation>
+    </message>
+    <message>
+        <source>T&amp;humbnails</source>
+        <translation>미리보기 이미지(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::MaskOverlay</name>

@@ -1233,6 +1233,18 @@
         <source>Waveform</source>
         <translation>波形</translation>
     </message>
+    <message>
+        <source>Pictures</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>Show pictures of the video above the waveform</source>
+        <translation>在波形上方显示视频画面</translation>
+    </message>
+    <message>
+        <source>T&amp;humbnails</source>
+        <translation>缩略图(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::MaskOverlay</name>

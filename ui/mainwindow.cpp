@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "core/base/paths.h"
 #include "core/base/version.h"
 #include "inference/llm/llmsettings.h"
 #include "ui/analysis/analysisui.h"
@@ -15,6 +16,7 @@
 #include "ui/shell/language.h"
 #include "ui/shell/shortcutsdialog.h"
 #include "ui/shell/theme.h"
+#include "ui/thumbnails/thumbnailstrip.h"
 #include "ui/timeaxis.h"
 #include "ui/timeline/timelineview.h"
 #include "ui/waveform/audiostrip.h"
@@ -25,6 +27,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -39,6 +42,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace earmark::ui {
 
@@ -47,6 +51,7 @@ using annotation::Video;
 MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     : QMainWindow(parent)
     , m_library(library)
+    , m_cacheDir(paths::cacheDirFor(library->database()->filePath()))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Earmark"));
@@ -58,7 +63,9 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     m_audioStrip = new AudioStrip(m_axis, this);
     m_audioStrip->setObjectName(QStringLiteral("audioStrip"));
     m_waveform = m_audioStrip->waveform();
+    m_audioStrip->setCacheDir(m_cacheDir);
     m_spectrogram = m_audioStrip->spectrogram();
+    m_thumbnailStrip = new ThumbnailStrip(m_axis, this);
     m_timeline = new TimelineView(m_axis, this);
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_workbench = new Workbench(this, m_library);
@@ -66,7 +73,7 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("centralSplitter"));
     splitter->addWidget(m_player);
-    splitter->addWidget(m_workbench->alignWithLanes(m_audioStrip));
+    splitter->addWidget(createMediaStrips());
     splitter->addWidget(m_timeline);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 1);
@@ -75,6 +82,7 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     setCentralWidget(splitter);
 
     m_libraryPanel = new LibraryPanel(m_library, this);
+    m_libraryPanel->setThumbnailCacheDir(QDir(m_cacheDir).filePath(QStringLiteral("thumbnails")));
     m_libraryDock = new QDockWidget(tr("Library"), this);
     m_libraryDock->setObjectName(QStringLiteral("libraryDock"));
     m_libraryDock->setWidget(m_libraryPanel);
@@ -114,6 +122,7 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
             m_axis->ensureVisible(position);
     });
     connect(m_audioStrip, &AudioStrip::seekRequested, m_player, &PlayerWidget::seek);
+    connect(m_thumbnailStrip, &ThumbnailStrip::seekRequested, m_player, &PlayerWidget::seek);
     connect(m_timeline, &TimelineView::seekRequested, m_player, &PlayerWidget::seek);
     connect(m_chatPanel, &ChatPanel::seekRequested, m_player, &PlayerWidget::seek);
     connect(m_chatPanel, &ChatPanel::settingsRequested, this, [this] {
@@ -130,6 +139,28 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createMediaStrips()
+{
+    // The thumbnails over the audio strip, both lined up with the timeline's lanes, in one pane
+    // of the splitter: the pictures keep their height, the audio strip takes the rest.
+    auto *strips = new QWidget(this);
+    strips->setObjectName(QStringLiteral("mediaStrips"));
+    auto *layout = new QVBoxLayout(strips);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(1);
+    m_thumbnailRow = m_workbench->alignWithLanes(m_thumbnailStrip);
+    m_thumbnailRow->setObjectName(QStringLiteral("thumbnailRow"));
+    if (auto *label = m_thumbnailRow->findChild<QLabel *>(QStringLiteral("waveformLabel"))) {
+        label->setObjectName(QStringLiteral("thumbnailLabel"));
+        label->setText(tr("Pictures"));
+    }
+    QWidget *audioRow = m_workbench->alignWithLanes(m_audioStrip);
+    audioRow->setMinimumHeight(40);
+    layout->addWidget(m_thumbnailRow);
+    layout->addWidget(audioRow, 1);
+    return strips;
+}
 
 void MainWindow::setAnalysis(AnalysisController *analysis)
 {
@@ -202,6 +233,7 @@ void MainWindow::createActions()
     connect(zoomAll, &QAction::triggered, m_axis, &TimeAxis::showAll);
     view->addAction(zoomAll);
     createSpectrogramAction(view);
+    createThumbnailsAction(view);
     view->addSeparator();
     buildAppearanceMenus(view);
     m_workbench->createMenus(menuBar(), playback, view);
@@ -254,6 +286,23 @@ void MainWindow::createSpectrogramAction(QMenu *view)
         tools->insertSeparator(before);
         tools->insertAction(before, spectrogram);
     }
+}
+
+void MainWindow::createThumbnailsAction(QMenu *view)
+{
+    QAction *thumbnails = m_actions->add(QStringLiteral("view.thumbnails"),
+                                         tr("View"),
+                                         tr("T&humbnails"));
+    thumbnails->setCheckable(true);
+    thumbnails->setToolTip(tr("Show pictures of the video above the waveform"));
+    connect(thumbnails, &QAction::toggled, this, [this](bool on) {
+        m_thumbnailRow->setVisible(on);
+        QSettings().setValue(QStringLiteral("view/thumbnails"), on);
+    });
+    const bool shown = QSettings().value(QStringLiteral("view/thumbnails"), true).toBool();
+    thumbnails->setChecked(shown);
+    m_thumbnailRow->setVisible(shown);
+    view->addAction(thumbnails);
 }
 
 void MainWindow::buildAppearanceMenus(QMenu *view)
@@ -326,6 +375,14 @@ void MainWindow::openVideo(const Video &video)
         m_audioStrip->load(video.path);
     else
         m_audioStrip->clear();
+    if (video.hasVideo && video.hasFile()) {
+        const double aspect = video.width > 0 && video.height > 0
+                                  ? double(video.width) / video.height
+                                  : 0;
+        m_thumbnailStrip->load(video.path, aspect);
+    } else {
+        m_thumbnailStrip->clear();
+    }
 }
 
 void MainWindow::createChatActions()
@@ -429,7 +486,7 @@ void MainWindow::restoreLayout()
         // First run: the timeline gets nearly as much room as the picture.
         if (!splitter->restoreState(
                 settings.value(QStringLiteral("mainWindow/splitter")).toByteArray()))
-            splitter->setSizes({500, 70, 430});
+            splitter->setSizes({480, 130, 390});
     }
 }
 

@@ -20,6 +20,7 @@ class LibraryController;
 class LibraryPanel;
 class PlayerWidget;
 class SpectrogramView;
+class ThumbnailStrip;
 class TimeAxis;
 class TimelineView;
 class WaveformView;
@@ -51,12 +52,17 @@ public:
     SpectrogramView *spectrogram() const { return m_spectrogram; }
     // The waveform or, toggled with View › Spectrogram, the spectrogram.
     AudioStrip *audioStrip() const { return m_audioStrip; }
+    // Pictures of the video along the time axis, above the audio strip (View › Thumbnails).
+    ThumbnailStrip *thumbnailStrip() const { return m_thumbnailStrip; }
     TimelineView *timeline() const { return m_timeline; }
     LibraryPanel *libraryPanel() const { return m_libraryPanel; }
     TimeAxis *timeAxis() const { return m_axis; }
     ChatPanel *chatPanel() const { return m_chatPanel; }
     ActionRegistry *actions() const { return m_actions; }
     Workbench *workbench() const { return m_workbench; }
+    // The library's folder for derived, rebuildable data (paths::cacheDirFor): waveform overviews
+    // in "waveforms", library pictures in "thumbnails".
+    QString cacheDir() const { return m_cacheDir; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -67,6 +73,8 @@ private:
     void createActions();
     void createChatActions();
     void createSpectrogramAction(QMenu *view);
+    void createThumbnailsAction(QMenu *view);
+    QWidget *createMediaStrips();
     void showOpenDialog();
     void showAbout();
     void showShortcuts();
@@ -76,12 +84,15 @@ private:
     void saveLayout();
 
     LibraryController *m_library;
+    QString m_cacheDir;
     TimeAxis *m_axis = nullptr;
     ActionRegistry *m_actions = nullptr;
     PlayerWidget *m_player = nullptr;
     AudioStrip *m_audioStrip = nullptr;
     WaveformView *m_waveform = nullptr;
     SpectrogramView *m_spectrogram = nullptr;
+    ThumbnailStrip *m_thumbnailStrip = nullptr;
+    QWidget *m_thumbnailRow = nullptr; // the strip with its label, lined up with the lanes
     TimelineView *m_timeline = nullptr;
     LibraryPanel *m_libraryPanel = nullptr;
     QDockWidget *m_libraryDock = nullptr;

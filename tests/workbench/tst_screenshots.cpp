@@ -1,8 +1,8 @@
 // The main window as an annotator sees it mid-work, rendered to PNG in light and dark, in
 // English and Japanese: a sample video paused on a frame with a sounding object's mask over it,
 // the waveform, the timeline with audio, visual and audio-visual events, a model's proposals
-// (open, accepted, rejected), an AVE localization track, the review panel and the library with
-// review states. Files: <build>/screenshots/workbench-<language>-<theme>.png.
+// (open, accepted, rejected), an AVE localization track, the review panel, the thumbnail strip
+// and the library with review states and pictures. Files: <build>/screenshots/workbench-<language>-<theme>.png.
 
 #include "core/annotation/commands.h"
 #include "core/annotation/document.h"
@@ -20,6 +20,7 @@
 #include "ui/player/videoview.h"
 #include "ui/shell/language.h"
 #include "ui/shell/theme.h"
+#include "ui/thumbnails/thumbnailstrip.h"
 #include "ui/timeaxis.h"
 #include "ui/timeline/timelineview.h"
 #include "ui/waveform/waveformview.h"
@@ -271,6 +272,13 @@ private Q_SLOTS:
             player->seek(Time::fromMilliseconds(4200));
         }
         QTRY_VERIFY_WITH_TIMEOUT(!window.waveform()->isLoading(), 10000);
+        // The pictures: the thumbnail strip's slots and every library row's.
+        ui::ThumbnailStrip *strip = window.thumbnailStrip();
+        QTRY_VERIFY_WITH_TIMEOUT(strip->visibleSlots() > 0
+                                     && strip->readySlots() == strip->visibleSlots(),
+                                 15000);
+        for (const Video &v : library.videos())
+            QTRY_VERIFY_WITH_TIMEOUT(window.libraryPanel()->showsThumbnail(v.id), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(window.workbench()->maskOverlay()->time(),
                                   Time::fromMilliseconds(4200),
                                   5000);

@@ -1,7 +1,7 @@
 // A person's session in the workbench, driven with the mouse and the keyboard against a real
 // library file: draw, move, resize, split, merge, relabel, change modality, review a model's
 // proposals, mark the video, undo everything back and redo it, copy events into another video,
-// paint a mask. After each step the library file, opened again from scratch, holds exactly what
+// paint a mask; the media strips (waveform cache, library pictures, the thumbnail strip). After each step the library file, opened again from scratch, holds exactly what
 // the person sees.
 
 #include "core/annotation/commands.h"
@@ -25,12 +25,17 @@
 #include "ui/player/transport.h"
 #include "ui/player/videoview.h"
 #include "ui/shell/actionregistry.h"
+#include "ui/thumbnails/librarythumbnails.h"
+#include "ui/thumbnails/thumbnailstrip.h"
 #include "ui/timeaxis.h"
 #include "ui/timeline/timelinemodel.h"
 #include "ui/timeline/timelineview.h"
+#include "ui/waveform/waveformview.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QDirIterator>
 #include <QLineEdit>
 #include <QListView>
 #include <QSettings>
@@ -39,6 +44,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 using namespace earmark;
 using namespace earmark::annotation;
@@ -562,6 +568,133 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
         QVERIFY(!transport->loopRange());
         window.close();
+    }
+    // The window's media strips against the library's cache folder: the waveform overview is
+    // stored under <library>.cache/waveforms, the library's rows get their pictures (stored under
+    // <library>.cache/thumbnails), the thumbnail strip lines up with the lanes, fills its slots
+    // and seeks, and View › Thumbnails hides it and is remembered.
+    void mediaStrips()
+    {
+        const QString cache = m_libraryPath + QStringLiteral(".cache");
+        QVERIFY(QDir(cache).removeRecursively()); // what earlier tests made
+        QSettings().remove(QStringLiteral("view/thumbnails"));
+        auto db = storage::Database::open(m_libraryPath);
+        QVERIFY(db.ok());
+        ui::LibraryController library(*db);
+        auto window = std::make_unique<ui::MainWindow>(&library);
+        window->resize(1500, 950);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QCOMPARE(QFileInfo(window->cacheDir()).absoluteFilePath(),
+                 QFileInfo(cache).absoluteFilePath());
+        QCOMPARE(QDir::cleanPath(window->waveform()->cacheDir()),
+                 QDir::cleanPath(cache + QStringLiteral("/waveforms")));
+
+        // The library's rows: a stand-in at once, the picture once it is made.
+        ui::LibraryPanel *panel = window->libraryPanel();
+        QTRY_COMPARE_WITH_TIMEOUT(panel->visibleCount(), 2, 10000);
+        auto *list = panel->findChild<QTreeWidget *>(QStringLiteral("libraryList"));
+        QVERIFY(list);
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            QVERIFY(!list->topLevelItem(i)->icon(0).isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->showsThumbnail(m_clip.id)
+                                     && panel->showsThumbnail(m_other.id),
+                                 15000);
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = list->topLevelItem(i);
+            const QImage icon = item->icon(0).pixmap(list->iconSize()).toImage();
+            QVERIFY(!icon.isNull());
+            // A picture, not the empty frame: its pixels differ.
+            const QColor centre = icon.pixelColor(icon.width() / 2, icon.height() / 2);
+            int differing = 0;
+            for (int y = 0; y < icon.height(); y += 3) {
+                for (int x = 0; x < icon.width(); x += 3)
+                    differing += icon.pixelColor(x, y) != centre ? 1 : 0;
+            }
+            QVERIFY2(differing > 20, qPrintable(item->text(0)));
+            QVERIFY(!item->text(2).isEmpty());
+            QVERIFY(!item->icon(2).isNull()); // the status dot stays
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(QDir(cache + QStringLiteral("/thumbnails"))
+                                      .entryList({QStringLiteral("*.png")}, QDir::Files)
+                                      .size(),
+                                  2,
+                                  5000);
+
+        // Opening the clip: its overview goes to the cache, the strip fills its slots.
+        window->openVideo(m_clip);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->waveform()->isLoading(), 15000);
+        QVERIFY(window->waveform()->overview().sampleCount() > 0);
+        const auto waveformFiles = [&] {
+            QStringList files;
+            QDirIterator it(cache + QStringLiteral("/waveforms"),
+                            QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files << it.next();
+            return files;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(waveformFiles().size(), 1, 5000);
+        QVERIFY(QFileInfo(waveformFiles().constFirst()).size() > 0);
+
+        ui::ThumbnailStrip *strip = window->thumbnailStrip();
+        QVERIFY(strip->isVisible());
+        QCOMPARE(strip->path(), m_clip.path);
+        QTRY_VERIFY_WITH_TIMEOUT(strip->visibleSlots() > 0 && !strip->isBusy()
+                                     && strip->readySlots() == strip->visibleSlots(),
+                                 15000);
+        // Lined up with the lanes: the strip spans the timeline's lane area.
+        ui::TimelineView *timeline = window->timeline();
+        const QRect lanes = timeline->laneArea().translated(timeline->mapTo(window.get(), QPoint()));
+        const QRect stripRect(strip->mapTo(window.get(), QPoint()), strip->size());
+        QCOMPARE(stripRect.left(), lanes.left());
+        QCOMPARE(stripRect.width(), lanes.width());
+        QVERIFY(stripRect.bottom() < window->waveform()->mapTo(window.get(), QPoint()).y());
+
+        const QString shotDir = qEnvironmentVariable("EARMARK_SCREENSHOT_DIR");
+        if (!shotDir.isEmpty()) {
+            QVERIFY(QDir().mkpath(shotDir));
+            QVERIFY(window->grab().save(shotDir + QStringLiteral("/media-strips.png")));
+        }
+
+        // A click on the strip seeks the player there.
+        QTRY_VERIFY_WITH_TIMEOUT(window->player()->duration() > Time(), 10000);
+        const QPoint at(strip->width() * 3 / 4, strip->height() / 2);
+        const Time target = window->timeAxis()->timeForX(at.x(), strip->width());
+        QTest::mouseClick(strip, Qt::LeftButton, {}, at);
+        QTRY_VERIFY_WITH_TIMEOUT(qAbs((window->player()->position() - target).seconds()) < 0.1,
+                                 5000);
+
+        // View › Thumbnails hides the strip; the choice holds for the next window.
+        QAction *toggle = window->actions()->action(QStringLiteral("view.thumbnails"));
+        QVERIFY(toggle);
+        QVERIFY(toggle->isCheckable());
+        QVERIFY(toggle->isChecked());
+        toggle->trigger();
+        QVERIFY(!strip->isVisible());
+        QVERIFY(!toggle->isChecked());
+        window->close();
+        window.reset();
+
+        window = std::make_unique<ui::MainWindow>(&library);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        toggle = window->actions()->action(QStringLiteral("view.thumbnails"));
+        QVERIFY(!toggle->isChecked());
+        QVERIFY(!window->thumbnailStrip()->isVisible());
+        // Opened while hidden, the strip decodes nothing until it is shown again.
+        window->openVideo(m_other);
+        QTest::qWait(200);
+        QVERIFY(!window->thumbnailStrip()->isBusy());
+        QCOMPARE(window->thumbnailStrip()->readySlots(), 0);
+        toggle->trigger();
+        QVERIFY(window->thumbnailStrip()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(window->thumbnailStrip()->visibleSlots() > 0
+                                     && window->thumbnailStrip()->readySlots()
+                                            == window->thumbnailStrip()->visibleSlots(),
+                                 15000);
+        QVERIFY(QSettings().value(QStringLiteral("view/thumbnails")).toBool());
+        window->close();
     }
 };
 

@@ -1,6 +1,7 @@
 #include "ui/library/librarypanel.h"
 
 #include "ui/library/librarycontroller.h"
+#include "ui/thumbnails/librarythumbnails.h"
 #include "ui/timeline/timelinestyle.h"
 
 #include <QComboBox>
@@ -19,7 +20,12 @@ namespace {
 
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kStatusRole = Qt::UserRole + 2;
+constexpr int kPathRole = Qt::UserRole + 3;
+constexpr int kHasThumbnailRole = Qt::UserRole + 4;
 constexpr int kStatusColumn = 2;
+// The pictures in the list, in device-independent pixels; they are made at twice this size so
+// that they stay sharp on high-density screens.
+constexpr QSize kThumbnailSize(64, 36);
 
 QIcon statusDot(annotation::ReviewStatus status)
 {
@@ -104,13 +110,102 @@ void LibraryPanel::rebuild()
     for (const Video &v : m_library->videos()) {
         auto *item = new QTreeWidgetItem(m_list, {v.title, formatTime(v.duration)});
         item->setData(0, kIdRole, v.id);
+        item->setData(0, kPathRole, v.path);
         item->setToolTip(0, v.path);
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         updateItem(item, v);
+        requestThumbnail(item, v);
     }
     applyFilter();
     if (current)
         selectVideo(current);
+}
+
+void LibraryPanel::setThumbnailCacheDir(const QString &dir)
+{
+    delete m_thumbnails;
+    m_thumbnails = new LibraryThumbnails(dir, kThumbnailSize * 2, this);
+    connect(m_thumbnails, &LibraryThumbnails::thumbnailReady, this, &LibraryPanel::showThumbnail);
+    m_list->setIconSize(kThumbnailSize);
+    // The stand-in: an empty frame the size of a picture.
+    const qreal dpr = devicePixelRatioF();
+    QPixmap pm(kThumbnailSize * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    {
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        QColor fill = palette().color(QPalette::Text);
+        fill.setAlphaF(0.08f);
+        p.setPen(Qt::NoPen);
+        p.setBrush(fill);
+        p.drawRoundedRect(QRectF(QPointF(0, 0), QSizeF(kThumbnailSize))
+                              .adjusted(0.5, 0.5, -0.5, -0.5),
+                          3,
+                          3);
+    }
+    m_placeholder = QIcon(pm);
+    rebuild(); // rows already listed ask for their pictures
+}
+
+void LibraryPanel::requestThumbnail(QTreeWidgetItem *item, const Video &video)
+{
+    if (!m_thumbnails)
+        return;
+    // Sound files have no picture: they keep the empty frame and ask for none.
+    const QImage image = video.hasVideo ? m_thumbnails->thumbnail(video.path) : QImage();
+    item->setIcon(0, image.isNull() ? m_placeholder : thumbnailIcon(image));
+    item->setData(0, kHasThumbnailRole, !image.isNull());
+}
+
+QIcon LibraryPanel::thumbnailIcon(const QImage &image) const
+{
+    const qreal dpr = devicePixelRatioF();
+    QPixmap pm(kThumbnailSize * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    // Fitted and centred: pictures of other shapes keep the titles in line.
+    const QSizeF size = QSizeF(image.size()).scaled(QSizeF(kThumbnailSize), Qt::KeepAspectRatio);
+    const QRectF target((kThumbnailSize.width() - size.width()) / 2,
+                        (kThumbnailSize.height() - size.height()) / 2,
+                        size.width(),
+                        size.height());
+    p.drawImage(target, image);
+    return QIcon(pm);
+}
+
+void LibraryPanel::showThumbnail(const QString &path, const QImage &image)
+{
+    QIcon icon;
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        if (item->data(0, kPathRole).toString() != path)
+            continue;
+        if (icon.isNull())
+            icon = thumbnailIcon(image);
+        item->setIcon(0, icon);
+        item->setData(0, kHasThumbnailRole, true);
+    }
+}
+
+QSize LibraryPanel::sizeHint() const
+{
+    QSize hint = QWidget::sizeHint();
+    if (m_thumbnails)
+        hint.setWidth(std::max(hint.width(), kThumbnailSize.width() * 5));
+    return hint;
+}
+
+bool LibraryPanel::showsThumbnail(annotation::VideoId id) const
+{
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = m_list->topLevelItem(i);
+        if (item->data(0, kIdRole).toLongLong() == id)
+            return item->data(0, kHasThumbnailRole).toBool();
+    }
+    return false;
 }
 
 void LibraryPanel::updateItem(QTreeWidgetItem *item, const Video &video)

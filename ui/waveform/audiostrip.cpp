@@ -3,6 +3,8 @@
 #include "ui/waveform/spectrogramview.h"
 #include "ui/waveform/waveformview.h"
 
+#include <QDir>
+
 namespace earmark::ui {
 
 AudioStrip::AudioStrip(TimeAxis *axis, QWidget *parent)
@@ -17,6 +19,13 @@ AudioStrip::AudioStrip(TimeAxis *axis, QWidget *parent)
     setCurrentWidget(m_waveform);
     connect(m_waveform, &WaveformView::seekRequested, this, &AudioStrip::seekRequested);
     connect(m_spectrogram, &SpectrogramView::seekRequested, this, &AudioStrip::seekRequested);
+}
+
+void AudioStrip::setCacheDir(const QString &libraryCacheDir)
+{
+    m_waveform->setCacheDir(libraryCacheDir.isEmpty()
+                                ? QString()
+                                : QDir(libraryCacheDir).filePath(QStringLiteral("waveforms")));
 }
 
 void AudioStrip::load(const QString &path)

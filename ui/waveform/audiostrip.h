@@ -24,6 +24,10 @@ public:
     WaveformView *waveform() const { return m_waveform; }
     SpectrogramView *spectrogram() const { return m_spectrogram; }
 
+    // The library's cache folder (paths::cacheDirFor): waveform overviews are kept in its
+    // "waveforms" folder, so a file opened again shows at once. Empty: nothing is cached.
+    void setCacheDir(const QString &libraryCacheDir);
+
     // Starts reading `path`'s audio (the spectrogram too when it is shown).
     void load(const QString &path);
     void clear();
