@@ -3,6 +3,7 @@
 // strip and library thumbnails. Screenshots land in <build>/screenshots.
 
 #include "core/media/framesampler.h"
+#include "core/media/seekproxy.h"
 #include "mediatestutil.h"
 #include "ui/player/framefetcher.h"
 #include "ui/player/playerwidget.h"
@@ -14,6 +15,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -166,6 +168,63 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!fetcher.isBusy(), 10000);
         QCOMPARE(frames.last().at(2).value<Time>(), Time::fromMilliseconds(1000 + 37 * 19));
         QCOMPARE(indexOf(frames.last().at(0).value<QImage>()), (1000 + 37 * 19) / 40);
+    }
+
+    // With a proxy folder the fetcher makes the video's seek proxy in the background; then a
+    // cold seek or step is answered first from it and then from the file, with the same frame.
+    // A later open finds the proxy ready.
+    void fetcherAnswersFromTheSeekProxyFirst()
+    {
+        const QString proxies = m_dir.filePath(QStringLiteral("proxies"));
+        QVERIFY(media::seekProxyHelps(m_indexed)); // keyframes 50 frames apart
+        {
+            ui::FrameFetcher fetcher;
+            fetcher.setDisplaySize(QSize(320, 240));
+            fetcher.setProxyDir(proxies);
+            QSignalSpy frames(&fetcher, &ui::FrameFetcher::frameReady);
+            QSignalSpy progress(&fetcher, &ui::FrameFetcher::proxyProgress);
+            QSignalSpy ready(&fetcher, &ui::FrameFetcher::proxyReady);
+            fetcher.open(m_indexed);
+            QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 30000);
+            QVERIFY(fetcher.hasProxy());
+            QVERIFY(!progress.isEmpty());
+            QCOMPARE(progress.last().at(0).toDouble(), 1.0);
+            QVERIFY(QFile::exists(media::seekProxyFile(proxies, m_indexed)));
+
+            fetcher.requestAt(Time::fromMilliseconds(4990)); // frame 124, 24 after a keyframe
+            QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty() && !frames.last().at(4).toBool(), 10000);
+            QCOMPARE(frames.size(), 2);
+            QCOMPARE(frames.first().at(4).toBool(), true); // the proxy's, first
+            for (const QList<QVariant> &f : frames) {
+                QCOMPARE(indexOf(f.at(0).value<QImage>()), 124);
+                QCOMPARE(f.at(1).value<Time>(), Time::fromMilliseconds(4960));
+                QCOMPARE(f.at(2).value<Time>(), Time::fromMilliseconds(4990));
+            }
+            // 30 steps back at once, across the keyframe at frame 100.
+            frames.clear();
+            fetcher.requestStep(-30);
+            QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty() && !frames.last().at(4).toBool(), 10000);
+            for (const QList<QVariant> &f : frames) {
+                QCOMPARE(indexOf(f.at(0).value<QImage>()), 94);
+                QCOMPARE(f.at(3).toBool(), true);
+            }
+            // Steps in quick succession: every answer is the right frame, the last one exact.
+            frames.clear();
+            for (int i = 0; i < 5; ++i)
+                fetcher.requestStep(-1);
+            QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty() && !frames.last().at(4).toBool()
+                                         && indexOf(frames.last().at(0).value<QImage>()) == 89,
+                                     10000);
+        }
+        // Opened again: the proxy is there, no progress this time.
+        ui::FrameFetcher again;
+        again.setProxyDir(proxies);
+        QSignalSpy progress(&again, &ui::FrameFetcher::proxyProgress);
+        QSignalSpy ready(&again, &ui::FrameFetcher::proxyReady);
+        again.open(m_indexed);
+        again.requestAt(Time::fromMilliseconds(7000));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 5000);
+        QVERIFY(progress.isEmpty());
     }
 
     void waveformFillsInAndZoomsToSamples()

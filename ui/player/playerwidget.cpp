@@ -10,11 +10,13 @@
 #include <QLabel>
 #include <QMediaDevices>
 #include <QResizeEvent>
+
 #include <QSlider>
 #include <QStyle>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <cmath>
 
 #include <algorithm>
 #include <cmath>
@@ -45,6 +47,25 @@ PlayerWidget::PlayerWidget(QWidget *parent)
     m_player->setVideoSink(m_view->videoSink());
     m_fetcher = new FrameFetcher(this);
     connect(m_fetcher, &FrameFetcher::frameReady, this, &PlayerWidget::onExactFrame);
+    m_proxyLabel = new QLabel(this);
+    m_proxyLabel->setObjectName(QStringLiteral("proxyLabel"));
+    m_proxyLabel->setTextFormat(Qt::PlainText);
+    m_proxyLabel->setToolTip(tr("A small copy of the video made for seeking: once it is ready, "
+                                "any frame shows at once. It is kept in the library's cache "
+                                "folder."));
+    m_proxyLabel->hide();
+    connect(m_fetcher, &FrameFetcher::proxyProgress, this, [this](double fraction) {
+        m_proxyLabel->setText(
+            tr("Preparing fast seeking… %1%").arg(int(std::floor(fraction * 100))));
+        m_proxyLabel->show();
+    });
+    connect(m_fetcher, &FrameFetcher::proxyReady, m_proxyLabel, &QLabel::hide);
+    connect(m_fetcher, &FrameFetcher::proxyFailed, this, [this](const QString &message) {
+        // Seeking still works, decoding the file itself: a note, not an error box.
+        m_proxyLabel->setText(tr("Fast seeking unavailable"));
+        m_proxyLabel->setToolTip(message);
+        m_proxyLabel->show();
+    });
     connect(m_fetcher, &FrameFetcher::failed, this, [this](const QString &message) {
         m_fetching = m_fetcher->isBusy();
         Q_EMIT errorOccurred(tr("Cannot show the frames of %1: %2").arg(m_path, message));
@@ -82,6 +103,7 @@ PlayerWidget::PlayerWidget(QWidget *parent)
     transport->addWidget(m_playButton);
     transport->addWidget(m_stepForwardButton);
     transport->addWidget(m_slider, 1);
+    transport->addWidget(m_proxyLabel);
     transport->addWidget(m_timeLabel);
 
     auto *layout = new QVBoxLayout(this);
@@ -149,11 +171,17 @@ void PlayerWidget::open(const QString &path, double frameRate)
     m_path = path;
     m_frameRate = frameRate > 0 ? frameRate : 25;
     m_view->clear();
+    m_proxyLabel->hide();
     m_player->setSource(QUrl::fromLocalFile(path));
     // The first picture comes from the exact decoder: shown at once, paused at the start.
     updateDisplaySize();
     m_fetcher->open(path);
     showStill(Time());
+}
+
+void PlayerWidget::setProxyDir(const QString &dir)
+{
+    m_fetcher->setProxyDir(dir);
 }
 
 void PlayerWidget::resizeEvent(QResizeEvent *event)
@@ -178,6 +206,7 @@ void PlayerWidget::close()
     m_player->stop();
     m_player->setSource(QUrl());
     m_fetcher->close();
+    m_proxyLabel->hide();
     m_path.clear();
     m_still = false;
     m_fetching = false;
@@ -274,8 +303,10 @@ void PlayerWidget::showStill(Time position)
     Q_EMIT positionChanged(position);
 }
 
-void PlayerWidget::onExactFrame(const QImage &image, Time pts, Time requested, bool stepped)
+void PlayerWidget::onExactFrame(
+    const QImage &image, Time pts, Time requested, bool stepped, bool fromProxy)
 {
+    Q_UNUSED(fromProxy); // the right frame either way; the file's own picture replaces it
     m_fetching = m_fetcher->isBusy();
     if (!m_still)
         return; // playing again: Qt Multimedia's frames rule

@@ -44,8 +44,15 @@ public:
     bool showsExactFrame() const { return m_still; }
     // Presentation time of the picture shown while paused (the frame at position()).
     Time shownFrameTime() const { return m_stillFrame; }
-    // True until the exact frame for the last seek or step is on screen.
+    // True until the exact frame for the last seek or step is on screen (from the seek proxy
+    // first, when there is one).
     bool isFetchingFrame() const { return m_fetching; }
+
+    // Where seek proxies are kept (see FrameFetcher::setProxyDir); empty: none. The proxy of a
+    // video is made in the background the first time it is opened; a note under the picture
+    // shows the progress.
+    void setProxyDir(const QString &dir);
+    FrameFetcher *frameFetcher() const { return m_fetcher; }
 
 public Q_SLOTS:
     void play();
@@ -69,7 +76,7 @@ private:
     void updateDisplaySize();
     void updateTimeLabel();
     void showStill(Time position);
-    void onExactFrame(const QImage &image, Time pts, Time requested, bool stepped);
+    void onExactFrame(const QImage &image, Time pts, Time requested, bool stepped, bool fromProxy);
     void syncPlayerPosition(Time position);
 
     QMediaPlayer *m_player = nullptr;
@@ -80,6 +87,7 @@ private:
     QToolButton *m_stepForwardButton = nullptr;
     QSlider *m_slider = nullptr;
     QLabel *m_timeLabel = nullptr;
+    QLabel *m_proxyLabel = nullptr; // the seek proxy's progress while it is made
     FrameFetcher *m_fetcher = nullptr;
     QString m_path;
     double m_frameRate = 25;
