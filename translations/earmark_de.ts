@@ -1482,6 +1482,18 @@
         <source>Cannot show the frames of %1: %2</source>
         <translation>Die Frames von %1 können nicht angezeigt werden: %2</translation>
     </message>
+    <message>
+        <source>A small copy of the video made for seeking: once it is ready, any frame shows at once. It is kept in the library&apos;s cache folder.</source>
+        <translation>Eine kleine Kopie des Videos zum Springen: Sobald sie fertig ist, erscheint jedes Bild sofort. Sie liegt im Cache-Ordner der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Preparing fast seeking… %1%</source>
+        <translation>Schnelles Springen wird vorbereitet… %1%</translation>
+    </message>
+    <message>
+        <source>Fast seeking unavailable</source>
+        <translation>Schnelles Springen nicht verfügbar</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::PreferencesDialog</name>

@@ -1471,6 +1471,18 @@
         <source>Cannot show the frames of %1: %2</source>
         <translation>%1 のフレームを表示できません: %2</translation>
     </message>
+    <message>
+        <source>A small copy of the video made for seeking: once it is ready, any frame shows at once. It is kept in the library&apos;s cache folder.</source>
+        <translation>シーク用の動画の小さなコピーです。準備ができると、どのフレームもすぐに表示されます。ライブラリのキャッシュフォルダーに保存されます。</translation>
+    </message>
+    <message>
+        <source>Preparing fast seeking… %1%</source>
+        <translation>高速シークを準備中… %1%</translation>
+    </message>
+    <message>
+        <source>Fast seeking unavailable</source>
+        <translation>高速シークは使用できません</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::PreferencesDialog</name>

@@ -1471,6 +1471,18 @@
         <source>Cannot show the frames of %1: %2</source>
         <translation>%1의 프레임을 표시할 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>A small copy of the video made for seeking: once it is ready, any frame shows at once. It is kept in the library&apos;s cache folder.</source>
+        <translation>탐색용으로 만든 동영상의 작은 사본입니다. 준비되면 어떤 프레임이든 바로 표시됩니다. 라이브러리의 캐시 폴더에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Preparing fast seeking… %1%</source>
+        <translation>빠른 탐색 준비 중… %1%</translation>
+    </message>
+    <message>
+        <source>Fast seeking unavailable</source>
+        <translation>빠른 탐색을 사용할 수 없음</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::PreferencesDialog</name>

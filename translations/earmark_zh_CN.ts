@@ -1471,6 +1471,18 @@
         <source>Cannot show the frames of %1: %2</source>
         <translation>无法显示 %1 的帧：%2</translation>
     </message>
+    <message>
+        <source>A small copy of the video made for seeking: once it is ready, any frame shows at once. It is kept in the library&apos;s cache folder.</source>
+        <translation>为跳转而制作的视频小副本：准备好后，任何一帧都会立即显示。它保存在资料库的缓存文件夹中。</translation>
+    </message>
+    <message>
+        <source>Preparing fast seeking… %1%</source>
+        <translation>正在准备快速跳转… %1%</translation>
+    </message>
+    <message>
+        <source>Fast seeking unavailable</source>
+        <translation>无法使用快速跳转</translation>
+    </message>
 </context>
 <context>
     <name>earmark::ui::PreferencesDialog</name>
