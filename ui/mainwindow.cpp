@@ -60,6 +60,7 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     m_actions = new ActionRegistry(this, this);
     m_axis = new TimeAxis(this);
     m_player = new PlayerWidget(this);
+    m_player->setProxyDir(QDir(m_cacheDir).filePath(QStringLiteral("proxies")));
     m_audioStrip = new AudioStrip(m_axis, this);
     m_audioStrip->setObjectName(QStringLiteral("audioStrip"));
     m_waveform = m_audioStrip->waveform();

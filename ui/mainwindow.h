@@ -61,7 +61,7 @@ public:
     ActionRegistry *actions() const { return m_actions; }
     Workbench *workbench() const { return m_workbench; }
     // The library's folder for derived, rebuildable data (paths::cacheDirFor): waveform overviews
-    // in "waveforms", library pictures in "thumbnails".
+    // in "waveforms", library pictures in "thumbnails", the player's seek proxies in "proxies".
     QString cacheDir() const { return m_cacheDir; }
 
 protected:
