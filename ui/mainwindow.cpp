@@ -73,8 +73,8 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("centralSplitter"));
-    splitter->addWidget(m_player);
-    splitter->addWidget(createMediaStrips());
+    splitter->addWidget(createPlayerPane());
+    splitter->addWidget(m_workbench->alignWithLanes(m_audioStrip));
     splitter->addWidget(m_timeline);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 1);
@@ -141,13 +141,14 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QWidget *MainWindow::createMediaStrips()
+QWidget *MainWindow::createPlayerPane()
 {
-    // The thumbnails over the audio strip, both lined up with the timeline's lanes, in one pane
-    // of the splitter: the pictures keep their height, the audio strip takes the rest.
-    auto *strips = new QWidget(this);
-    strips->setObjectName(QStringLiteral("mediaStrips"));
-    auto *layout = new QVBoxLayout(strips);
+    // The thumbnails under the player, lined up with the timeline's lanes, so that they sit
+    // right above the waveform; the splitter's handle below them sizes the picture and the audio
+    // strip as before, and the pictures keep their height.
+    auto *pane = new QWidget(this);
+    pane->setObjectName(QStringLiteral("playerPane"));
+    auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(1);
     m_thumbnailRow = m_workbench->alignWithLanes(m_thumbnailStrip);
@@ -156,11 +157,9 @@ QWidget *MainWindow::createMediaStrips()
         label->setObjectName(QStringLiteral("thumbnailLabel"));
         label->setText(tr("Pictures"));
     }
-    QWidget *audioRow = m_workbench->alignWithLanes(m_audioStrip);
-    audioRow->setMinimumHeight(40);
+    layout->addWidget(m_player, 1);
     layout->addWidget(m_thumbnailRow);
-    layout->addWidget(audioRow, 1);
-    return strips;
+    return pane;
 }
 
 void MainWindow::setAnalysis(AnalysisController *analysis)
@@ -487,7 +486,7 @@ void MainWindow::restoreLayout()
         // First run: the timeline gets nearly as much room as the picture.
         if (!splitter->restoreState(
                 settings.value(QStringLiteral("mainWindow/splitter")).toByteArray()))
-            splitter->setSizes({480, 130, 390});
+            splitter->setSizes({500, 70, 430});
     }
 }
 

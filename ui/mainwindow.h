@@ -52,7 +52,8 @@ public:
     SpectrogramView *spectrogram() const { return m_spectrogram; }
     // The waveform or, toggled with View › Spectrogram, the spectrogram.
     AudioStrip *audioStrip() const { return m_audioStrip; }
-    // Pictures of the video along the time axis, above the audio strip (View › Thumbnails).
+    // Pictures of the video along the time axis, under the player and above the audio strip
+    // (View › Thumbnails).
     ThumbnailStrip *thumbnailStrip() const { return m_thumbnailStrip; }
     TimelineView *timeline() const { return m_timeline; }
     LibraryPanel *libraryPanel() const { return m_libraryPanel; }
@@ -74,7 +75,7 @@ private:
     void createChatActions();
     void createSpectrogramAction(QMenu *view);
     void createThumbnailsAction(QMenu *view);
-    QWidget *createMediaStrips();
+    QWidget *createPlayerPane();
     void showOpenDialog();
     void showAbout();
     void showShortcuts();
