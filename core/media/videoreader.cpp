@@ -603,35 +603,49 @@ Result<VideoFrame> VideoReader::previewAt(Time t, const CancellationToken &cance
     const int64_t target = d->dec().ticksFor(std::max(Time(), t));
     if (!d->proxy || d->cachedAt(target) != d->cache.end())
         return d->decodeAt(target, t, cancel);
-    return d->proxyAt(target, t, cancel);
+    auto frame = d->proxyAt(target, t, cancel);
+    if (frame || cancel.isCancelled())
+        return frame;
+    // A damaged proxy (or one gone from the disk) is dropped: the file itself answers.
+    d->proxy.reset();
+    return d->decodeAt(target, t, cancel);
 }
 
 Result<VideoFrame> VideoReader::previewStep(int direction, const CancellationToken &cancel)
 {
+    auto exactStep = [&] { return direction < 0 ? previousFrame(cancel) : nextFrame(cancel); };
     if (!d->proxy || d->lastPts == INT64_MIN || isStepCached(direction))
-        return direction < 0 ? previousFrame(cancel) : nextFrame(cancel);
+        return exactStep();
     const int64_t last = d->lastPts;
-    if (direction < 0) {
-        // The last frame before `last`: the frame shown just before it.
-        auto frame = d->proxyAt(last - 1, Time(), cancel);
-        if (frame)
-            frame->requested = frame->pts;
+    auto fromProxy = [&]() -> Result<VideoFrame> {
+        if (direction < 0) {
+            // The last frame before `last`: the frame shown just before it.
+            return d->proxyAt(last - 1, Time(), cancel);
+        }
+        // The proxy's decoder, put on `last`, knows the frame after it.
+        internal::FrameDecoder::Options o;
+        o.exact = true;
+        auto here = d->proxy->frameAt(last, o, cancel);
+        if (!here)
+            return here.error();
+        const int64_t next = here->pts == last && d->proxy->hasSuccessor()
+                                 ? d->proxy->successorPts()
+                                 : last;
+        if (here->atEnd && next == last)
+            d->finalPts = last;
+        return d->proxyAt(std::max(next, last), Time(), cancel);
+    };
+    auto frame = fromProxy();
+    if (frame) {
+        frame->requested = frame->pts;
         return frame;
     }
-    // The proxy's decoder, put on `last`, knows the frame after it.
-    internal::FrameDecoder::Options o;
-    o.exact = true;
-    auto here = d->proxy->frameAt(last, o, cancel);
-    if (!here)
-        return here.error();
-    const int64_t next = here->pts == last && d->proxy->hasSuccessor() ? d->proxy->successorPts()
-                                                                       : last;
-    if (here->atEnd && next == last)
-        d->finalPts = last;
-    auto frame = d->proxyAt(std::max(next, last), Time(), cancel);
-    if (frame)
-        frame->requested = frame->pts;
-    return frame;
+    if (cancel.isCancelled())
+        return frame;
+    // A damaged proxy is dropped: the file itself answers, from the same frame.
+    d->proxy.reset();
+    d->lastPts = last;
+    return exactStep();
 }
 
 void VideoReader::setOutputSize(int width, int height)

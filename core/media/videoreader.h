@@ -105,7 +105,8 @@ public:
     // The frame shown at `t` / one step from the last frame returned: from the cache when there
     // (then exactly what frameAt() / nextFrame() / previousFrame() give), else from the proxy
     // when one is attached (isCachedAt() / isStepCached() tell which it will be), else decoded
-    // like frameAt(). The frame becomes the last returned, so steps go on from it.
+    // like frameAt(). The frame becomes the last returned, so steps go on from it. A proxy that
+    // cannot be decoded (damaged, or gone from the disk) is detached and the file answers.
     Result<VideoFrame> previewAt(Time t, const CancellationToken &cancel = {});
     Result<VideoFrame> previewStep(int direction, const CancellationToken &cancel = {});
     // Changes the delivered picture size (0: from the other side or the display size); kept

@@ -495,6 +495,35 @@ private Q_SLOTS:
         QCOMPARE(readIndex(*f), 75);
     }
 
+    // A proxy damaged after it was attached: the file answers, with the right frames.
+    void damagedSeekProxyGivesWayToTheFile()
+    {
+        const QString proxy = media::seekProxyFile(m_dir.filePath(
+                                                       QStringLiteral("proxies-damaged")),
+                                                   m_natural);
+        QVERIFY(media::buildSeekProxy(m_natural, proxy).ok());
+        auto opened = media::VideoReader::open(m_natural);
+        QVERIFY(opened.ok());
+        media::VideoReader &reader = **opened;
+        QVERIFY(reader.attachProxy(proxy).ok());
+        {
+            // The MP4's index was read on attaching; the pictures after it are cut away.
+            QFile f(proxy);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.resize(2048));
+        }
+        auto f = reader.previewAt(m_naturalPts[180]);
+        QVERIFY2(f.ok(), qPrintable(f.errorString()));
+        QCOMPARE(f->pts, m_naturalPts[180]);
+        media::VideoFrame strip = *f;
+        strip.height = 40;
+        QCOMPARE(readIndex(strip), 180);
+        QVERIFY(!reader.hasProxy());
+        auto back = reader.previewStep(-1);
+        QVERIFY(back.ok());
+        QCOMPARE(back->pts, m_naturalPts[179]);
+    }
+
     // A cancelled or failed build leaves no file behind, and says why.
     void cancelledOrFailedSeekProxyLeavesNothing()
     {
