@@ -1964,10 +1964,6 @@
         <translation>Objekt &amp;hinzufügen…</translation>
     </message>
     <message>
-        <source>Waveform</source>
-        <translation>Wellenform</translation>
-    </message>
-    <message>
         <source>Cannot open the annotations of %1: %2</source>
         <translation>Die Annotationen von %1 können nicht geöffnet werden: %2</translation>
     </message>

@@ -1953,10 +1953,6 @@
         <translation>オブジェクトを追加(&amp;A)…</translation>
     </message>
     <message>
-        <source>Waveform</source>
-        <translation>波形</translation>
-    </message>
-    <message>
         <source>Cannot open the annotations of %1: %2</source>
         <translation>%1 のアノテーションを開けません: %2</translation>
     </message>

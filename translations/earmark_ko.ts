@@ -1953,10 +1953,6 @@
         <translation>객체 추가(&amp;A)…</translation>
     </message>
     <message>
-        <source>Waveform</source>
-        <translation>파형</translation>
-    </message>
-    <message>
         <source>Cannot open the annotations of %1: %2</source>
         <translation>%1의 주석을 열 수 없습니다: %2</translation>
     </message>

@@ -1953,10 +1953,6 @@
         <translation>添加对象(&amp;A)…</translation>
     </message>
     <message>
-        <source>Waveform</source>
-        <translation>波形</translation>
-    </message>
-    <message>
         <source>Cannot open the annotations of %1: %2</source>
         <translation>无法打开 %1 的标注：%2</translation>
     </message>

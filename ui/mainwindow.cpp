@@ -74,7 +74,8 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("centralSplitter"));
     splitter->addWidget(createPlayerPane());
-    splitter->addWidget(m_workbench->alignWithLanes(m_audioStrip));
+    splitter->addWidget(
+        m_workbench->alignWithLanes(m_audioStrip, tr("Waveform"), QStringLiteral("waveform")));
     splitter->addWidget(m_timeline);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 1);
@@ -151,12 +152,9 @@ QWidget *MainWindow::createPlayerPane()
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(1);
-    m_thumbnailRow = m_workbench->alignWithLanes(m_thumbnailStrip);
-    m_thumbnailRow->setObjectName(QStringLiteral("thumbnailRow"));
-    if (auto *label = m_thumbnailRow->findChild<QLabel *>(QStringLiteral("waveformLabel"))) {
-        label->setObjectName(QStringLiteral("thumbnailLabel"));
-        label->setText(tr("Pictures"));
-    }
+    m_thumbnailRow = m_workbench->alignWithLanes(m_thumbnailStrip,
+                                                 tr("Pictures"),
+                                                 QStringLiteral("thumbnail"));
     layout->addWidget(m_player, 1);
     layout->addWidget(m_thumbnailRow);
     return pane;

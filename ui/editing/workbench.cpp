@@ -501,16 +501,16 @@ void Workbench::createMenus(QMenuBar *bar, QMenu *playback, QMenu *view)
     view->insertAction(first, m_toolBar->toggleViewAction());
 }
 
-QWidget *Workbench::alignWithLanes(QWidget *waveform)
+QWidget *Workbench::alignWithLanes(QWidget *strip, const QString &title, const QString &name)
 {
     TimelineView *timeline = m_window->timeline();
     auto *row = new QWidget;
-    row->setObjectName(QStringLiteral("waveformRow"));
+    row->setObjectName(name + QStringLiteral("Row"));
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    auto *label = new QLabel(tr("Waveform"), row);
-    label->setObjectName(QStringLiteral("waveformLabel"));
+    auto *label = new QLabel(title, row);
+    label->setObjectName(name + QStringLiteral("Label"));
     label->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     label->setContentsMargins(10, 0, 6, 0);
     label->setAutoFillBackground(true);
@@ -519,7 +519,7 @@ QWidget *Workbench::alignWithLanes(QWidget *waveform)
     right->setAutoFillBackground(true);
     right->setBackgroundRole(QPalette::Window);
     layout->addWidget(label);
-    layout->addWidget(waveform, 1);
+    layout->addWidget(strip, 1);
     layout->addWidget(right);
     auto sync = [timeline, label, right] {
         const QMargins m = timeline->laneMargins();

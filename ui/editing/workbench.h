@@ -60,8 +60,10 @@ public:
     // Adds the Edit and Review menus (after the File menu), the workbench's playback commands to
     // `playback` and its panels to `view`.
     void createMenus(QMenuBar *bar, QMenu *playback, QMenu *view);
-    // The waveform in a row that lines up with the timeline's lanes.
-    QWidget *alignWithLanes(QWidget *waveform);
+    // A strip along the time axis (the waveform, the pictures) in a row that lines up with the
+    // timeline's lanes, with `title` where the lanes have their names. The row is named
+    // `<name>Row`, the title's label `<name>Label`.
+    QWidget *alignWithLanes(QWidget *strip, const QString &title, const QString &name);
 
     // Opens the annotations of `video`; documentOpened() follows (or an error on the status bar).
     void openVideo(const annotation::Video &video);
