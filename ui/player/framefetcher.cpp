@@ -1,5 +1,6 @@
 #include "ui/player/framefetcher.h"
 
+#include "core/base/threadpriority.h"
 #include "core/media/seekproxy.h"
 #include "core/media/videoreader.h"
 
@@ -14,12 +15,6 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 namespace earmark::ui {
 
@@ -95,14 +90,6 @@ void post(const QPointer<FrameFetcher> &owner, Fn &&fn)
         QMetaObject::invokeMethod(owner.data(), std::forward<Fn>(fn), Qt::QueuedConnection);
 }
 
-// The calling thread yields to the others (the proxy is made while the person works).
-void lowerThreadPriority()
-{
-#ifdef Q_OS_LINUX
-    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 15);
-#endif
-}
-
 } // namespace
 
 void FrameFetcher::Worker::stopBuilder()
@@ -134,7 +121,7 @@ void FrameFetcher::Worker::startProxy(QPointer<FrameFetcher> owner,
         return;
     builderCancel = CancellationToken();
     builder = std::thread([this, owner, path, file, generation, cancel = builderCancel] {
-        lowerThreadPriority();
+        lowerCurrentThreadPriority();
         double shown = -1;
         const Status built = media::buildSeekProxy(path, file, {}, cancel, [&](double fraction) {
             if (fraction - shown < 0.01 && fraction < 1)
