@@ -12,6 +12,7 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -20,8 +21,13 @@ extern "C" {
 #include <QScopeGuard>
 #include <QStringList>
 
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
 
 namespace earmark::media {
 
@@ -153,11 +159,13 @@ bool seekProxyHelps(const QString &mediaPath, const SeekProxyOptions &options)
     return meanKeyframeInterval((*decoder)->stream()) > options.keyframeInterval * 2;
 }
 
-Status buildSeekProxy(const QString &mediaPath,
-                      const QString &proxyFile,
-                      const SeekProxyOptions &options,
-                      const CancellationToken &cancel,
-                      const std::function<void(double)> &progress)
+namespace {
+
+Status writeProxy(const QString &mediaPath,
+                  const QString &proxyFile,
+                  const SeekProxyOptions &options,
+                  const CancellationToken &cancel,
+                  const std::function<void(double)> &progress)
 {
     auto opened = FrameDecoder::open(mediaPath, options.streamIndex, 0);
     if (!opened)
@@ -201,7 +209,9 @@ Status buildSeekProxy(const QString &mediaPath,
     // seek is bounded by that.
     av_opt_set(enc->priv_data, "x264-params", "scenecut=0:open-gop=0:log=-1", 0);
 
-    const QString partFile = proxyFile + QStringLiteral(".part");
+    // Per process: two instances of Earmark on one library may make the same proxy.
+    const QString partFile = proxyFile
+                             + QStringLiteral(".part%1").arg(QCoreApplication::applicationPid());
     if (!QDir().mkpath(QFileInfo(proxyFile).absolutePath()))
         return Error(QStringLiteral("cannot create the folder for seek proxies; check permissions"),
                      QFileInfo(proxyFile).absolutePath());
@@ -364,6 +374,86 @@ Status buildSeekProxy(const QString &mediaPath,
     if (progress)
         progress(1.0);
     return {};
+}
+
+// Proxies being made in this process, by absolute file: a second request for one (the player
+// opening a video the library's queue is making the proxy of) waits for the first.
+struct Build
+{
+    double fraction = 0;
+    bool done = false;
+    bool cancelled = false; // by whoever started it
+    Status result;
+};
+std::mutex g_buildsMutex;
+std::condition_variable g_buildsChanged;
+std::map<QString, std::shared_ptr<Build>> g_builds;
+
+} // namespace
+
+Status buildSeekProxy(const QString &mediaPath,
+                      const QString &proxyFile,
+                      const SeekProxyOptions &options,
+                      const CancellationToken &cancel,
+                      const std::function<void(double)> &progress)
+{
+    const QString key = QFileInfo(proxyFile).absoluteFilePath();
+    for (;;) {
+        std::shared_ptr<Build> mine;
+        std::shared_ptr<Build> other;
+        {
+            std::unique_lock lock(g_buildsMutex);
+            auto [it, inserted] = g_builds.try_emplace(key);
+            if (inserted)
+                it->second = mine = std::make_shared<Build>();
+            else
+                other = it->second;
+        }
+        if (mine) {
+            const Status result = writeProxy(mediaPath, proxyFile, options, cancel, [&](double f) {
+                {
+                    std::unique_lock lock(g_buildsMutex);
+                    mine->fraction = f;
+                }
+                g_buildsChanged.notify_all();
+                if (progress)
+                    progress(f);
+            });
+            {
+                std::unique_lock lock(g_buildsMutex);
+                mine->done = true;
+                mine->cancelled = !result.ok() && cancel.isCancelled();
+                mine->result = result;
+                g_builds.erase(key);
+            }
+            g_buildsChanged.notify_all();
+            return result;
+        }
+        // Another thread makes it: wait, passing its progress on.
+        std::unique_lock lock(g_buildsMutex);
+        double reported = -1;
+        while (!other->done) {
+            if (cancel.isCancelled())
+                return Error(QStringLiteral("cancelled"), mediaPath);
+            if (progress && other->fraction != reported) {
+                reported = other->fraction;
+                lock.unlock();
+                progress(reported);
+                lock.lock();
+                continue;
+            }
+            g_buildsChanged.wait_for(lock, std::chrono::milliseconds(100));
+        }
+        if (other->result.ok()) {
+            lock.unlock();
+            if (progress)
+                progress(1.0);
+            return {};
+        }
+        // Cancelled by whoever started it: this request makes it instead.
+        if (!other->cancelled)
+            return other->result;
+    }
 }
 
 } // namespace earmark::media

@@ -8,10 +8,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -522,6 +524,48 @@ private Q_SLOTS:
         auto back = reader.previewStep(-1);
         QVERIFY(back.ok());
         QCOMPARE(back->pts, m_naturalPts[179]);
+    }
+
+    // Two requests for one proxy at once (the library's queue and the player): the second waits
+    // for the first and passes its progress on; if the first is cancelled, the second makes it.
+    void concurrentRequestsForOneProxyShareTheWork()
+    {
+        const QString proxy = media::seekProxyFile(m_dir.filePath(QStringLiteral("proxies-shared")),
+                                                   m_natural);
+        for (const bool cancelFirst : {false, true}) {
+            QFile::remove(proxy);
+            CancellationToken firstCancel;
+            std::atomic_bool firstStarted = false;
+            Status first, second;
+            std::vector<double> secondProgress;
+            std::thread a([&] {
+                first = media::buildSeekProxy(m_natural, proxy, {}, firstCancel, [&](double f) {
+                    firstStarted = true;
+                    if (cancelFirst && f > 0.2)
+                        firstCancel.cancel();
+                });
+            });
+            while (!firstStarted)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            std::thread b([&] {
+                second = media::buildSeekProxy(m_natural, proxy, {}, {}, [&](double f) {
+                    secondProgress.push_back(f);
+                });
+            });
+            a.join();
+            b.join();
+            QCOMPARE(first.ok(), !cancelFirst);
+            QVERIFY2(second.ok(), qPrintable(second.errorString()));
+            QVERIFY(!secondProgress.empty());
+            QCOMPARE(secondProgress.back(), 1.0);
+            QCOMPARE(framePresentationTimes(proxy), m_naturalPts);
+            auto reader = media::VideoReader::open(m_natural);
+            QVERIFY(reader.ok());
+            QVERIFY((*reader)->attachProxy(proxy).ok());
+            QVERIFY(QDir(QFileInfo(proxy).absolutePath())
+                        .entryList({QStringLiteral("*.part*")}, QDir::Files)
+                        .isEmpty());
+        }
     }
 
     // A cancelled or failed build leaves no file behind, and says why.
