@@ -8,6 +8,7 @@
 #include "ui/editing/workbench.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/library/librarypanel.h"
+#include "ui/library/libraryproxies.h"
 #include "ui/player/playerwidget.h"
 #include "ui/player/videoview.h"
 #include "ui/preferences/chatpage.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     m_axis = new TimeAxis(this);
     m_player = new PlayerWidget(this);
     m_player->setProxyDir(QDir(m_cacheDir).filePath(QStringLiteral("proxies")));
+    m_proxies = new LibraryProxies(QDir(m_cacheDir).filePath(QStringLiteral("proxies")), this);
     m_audioStrip = new AudioStrip(m_axis, this);
     m_audioStrip->setObjectName(QStringLiteral("audioStrip"));
     m_waveform = m_audioStrip->waveform();
@@ -107,6 +109,8 @@ MainWindow::MainWindow(LibraryController *library, QWidget *parent)
     connect(m_library, &LibraryController::errorOccurred, this, &MainWindow::showError);
     connect(m_library, &LibraryController::videoAdded, this, [this](const Video &video) {
         statusBar()->showMessage(tr("Added %1").arg(video.title), 4000);
+        if (video.hasVideo)
+            m_proxies->add(video.path);
         const auto it = std::find_if(m_pendingOpen.begin(),
                                      m_pendingOpen.end(),
                                      [&](const QString &p) {

@@ -18,6 +18,7 @@ class AudioStrip;
 class ChatPanel;
 class LibraryController;
 class LibraryPanel;
+class LibraryProxies;
 class PlayerWidget;
 class SpectrogramView;
 class ThumbnailStrip;
@@ -57,6 +58,7 @@ public:
     ThumbnailStrip *thumbnailStrip() const { return m_thumbnailStrip; }
     TimelineView *timeline() const { return m_timeline; }
     LibraryPanel *libraryPanel() const { return m_libraryPanel; }
+    LibraryProxies *libraryProxies() const { return m_proxies; }
     TimeAxis *timeAxis() const { return m_axis; }
     ChatPanel *chatPanel() const { return m_chatPanel; }
     ActionRegistry *actions() const { return m_actions; }
@@ -96,6 +98,7 @@ private:
     QWidget *m_thumbnailRow = nullptr; // the strip with its label, lined up with the lanes
     TimelineView *m_timeline = nullptr;
     LibraryPanel *m_libraryPanel = nullptr;
+    LibraryProxies *m_proxies = nullptr; // seek proxies of videos as they are added
     QDockWidget *m_libraryDock = nullptr;
     ChatPanel *m_chatPanel = nullptr;
     QDockWidget *m_chatDock = nullptr;

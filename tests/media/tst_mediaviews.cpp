@@ -5,6 +5,7 @@
 #include "core/media/framesampler.h"
 #include "core/media/seekproxy.h"
 #include "mediatestutil.h"
+#include "ui/library/libraryproxies.h"
 #include "ui/player/framefetcher.h"
 #include "ui/player/playerwidget.h"
 #include "ui/player/videoview.h"
@@ -223,6 +224,48 @@ private Q_SLOTS:
         QSignalSpy ready(&again, &ui::FrameFetcher::proxyReady);
         again.open(m_indexed);
         again.requestAt(Time::fromMilliseconds(7000));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 5000);
+        QVERIFY(progress.isEmpty());
+    }
+
+    // The library's queue makes proxies of added videos, skips what has one or gains nothing, and
+    // the player then finds the proxy ready.
+    void libraryQueueMakesProxiesOfAddedVideos()
+    {
+        const QString proxies = m_dir.filePath(QStringLiteral("queued-proxies"));
+        const QString tone = m_dir.filePath(QStringLiteral("tone.m4a"));
+        const QString e = ffmpeg({QStringLiteral("-f"),
+                                  QStringLiteral("lavfi"),
+                                  QStringLiteral("-i"),
+                                  QStringLiteral("sine=d=1"),
+                                  tone});
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        {
+            ui::LibraryProxies queue(proxies);
+            QSignalSpy made(&queue, &ui::LibraryProxies::proxyMade);
+            QSignalSpy failed(&queue, &ui::LibraryProxies::proxyFailed);
+            QSignalSpy idle(&queue, &ui::LibraryProxies::idle);
+            queue.add(tone);
+            queue.add(m_indexed);
+            QVERIFY(queue.pending() >= 1);
+            QTRY_VERIFY_WITH_TIMEOUT(!idle.isEmpty() && queue.pending() == 0, 30000);
+            QCOMPARE(made.size(), 1);
+            QCOMPARE(made.first().at(0).toString(), m_indexed);
+            QVERIFY(failed.isEmpty());
+            QVERIFY(QFile::exists(media::seekProxyFile(proxies, m_indexed)));
+            QVERIFY(!QFile::exists(media::seekProxyFile(proxies, tone)));
+            // Added again: the proxy is there and current, nothing is made.
+            idle.clear();
+            queue.add(m_indexed);
+            QTRY_VERIFY_WITH_TIMEOUT(!idle.isEmpty(), 10000);
+            QCOMPARE(made.size(), 1);
+        }
+        ui::FrameFetcher fetcher;
+        fetcher.setProxyDir(proxies);
+        QSignalSpy progress(&fetcher, &ui::FrameFetcher::proxyProgress);
+        QSignalSpy ready(&fetcher, &ui::FrameFetcher::proxyReady);
+        fetcher.open(m_indexed);
+        fetcher.requestAt(Time::fromMilliseconds(3000));
         QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 5000);
         QVERIFY(progress.isEmpty());
     }

@@ -6,6 +6,7 @@
 
 #include "core/annotation/commands.h"
 #include "core/annotation/document.h"
+#include "core/media/seekproxy.h"
 #include "core/storage/annotationrepository.h"
 #include "core/storage/annotationsession.h"
 #include "core/storage/database.h"
@@ -20,6 +21,7 @@
 #include "ui/library/librarycontroller.h"
 #include "ui/library/librarypanel.h"
 #include "ui/mainwindow.h"
+#include "ui/player/framefetcher.h"
 #include "ui/player/maskoverlay.h"
 #include "ui/player/playerwidget.h"
 #include "ui/player/transport.h"
@@ -636,6 +638,11 @@ private Q_SLOTS:
         };
         QTRY_COMPARE_WITH_TIMEOUT(waveformFiles().size(), 1, 5000);
         QVERIFY(QFileInfo(waveformFiles().constFirst()).size() > 0);
+        // The open video's seek proxy is made in the background, next to the library, and the
+        // player uses it.
+        const QString proxy = media::seekProxyFile(cache + QStringLiteral("/proxies"), m_clip.path);
+        QTRY_VERIFY_WITH_TIMEOUT(window->player()->frameFetcher()->hasProxy(), 30000);
+        QVERIFY(QFileInfo(proxy).size() > 0);
 
         ui::ThumbnailStrip *strip = window->thumbnailStrip();
         QVERIFY(strip->isVisible());
