@@ -125,6 +125,28 @@ private Q_SLOTS:
         QVERIFY(player.grab().save(shots() + QStringLiteral("/player-exact-frame.png")));
     }
 
+    // A file whose name has letters outside ASCII plays (Qt Multimedia is given a link) and
+    // shows its exact frames.
+    void playerOpensNamesOutsideAscii()
+    {
+        const QString named = m_dir.filePath(QStringLiteral("Glocken läuten 鐘の音.mp4"));
+        QFile::remove(named);
+        QVERIFY(QFile::copy(m_indexed, named));
+        ui::PlayerWidget player;
+        player.resize(640, 480);
+        player.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&player));
+        QSignalSpy errors(&player, &ui::PlayerWidget::errorOccurred);
+        player.open(named, 25);
+        QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->duration() > 0, 10000);
+        QCOMPARE(player.mediaPlayer()->error(), QMediaPlayer::NoError);
+        QCOMPARE(player.currentFile(), named);
+        player.seek(Time::fromMilliseconds(2000));
+        QTRY_VERIFY_WITH_TIMEOUT(!player.isFetchingFrame(), 5000);
+        QCOMPARE(indexOf(player.videoView()->currentImage()), 50);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).toString()));
+    }
+
     void fetcherCoalescesAndReportsErrors()
     {
         ui::FrameFetcher fetcher;

@@ -6,6 +6,10 @@
 
 #include <QAudioDevice>
 #include <QAudioOutput>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMediaDevices>
@@ -172,11 +176,38 @@ void PlayerWidget::open(const QString &path, double frameRate)
     m_frameRate = frameRate > 0 ? frameRate : 25;
     m_view->clear();
     m_proxyLabel->hide();
-    m_player->setSource(QUrl::fromLocalFile(path));
+    m_player->setSource(playableUrl(path));
     // The first picture comes from the exact decoder: shown at once, paused at the start.
     updateDisplaySize();
     m_fetcher->open(path);
     showStill(Time());
+}
+
+QUrl PlayerWidget::playableUrl(const QString &path)
+{
+    // Qt Multimedia 6.4's FFmpeg backend hands FFmpeg the path percent-encoded, which it cannot
+    // open when the name has letters outside ASCII ("Cannot play …: Could not open file"). Such
+    // files are played through a link with a plain name; the media engine reads the real path.
+    auto plain = [](const QString &text) {
+        return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 128; });
+    };
+    if (plain(path) || path.isEmpty())
+        return QUrl::fromLocalFile(path);
+    if (!m_links || !m_links->isValid())
+        m_links = std::make_unique<QTemporaryDir>(
+            QDir::temp().filePath(QStringLiteral("earmark-play-XXXXXX")));
+    const QFileInfo info(path);
+    const QString link = m_links->filePath(
+        QString::fromLatin1(
+            QCryptographicHash::hash(info.absoluteFilePath().toUtf8(), QCryptographicHash::Sha1)
+                .toHex()
+                .left(16))
+        + (info.suffix().isEmpty() || !plain(info.suffix()) ? QString()
+                                                            : QLatin1Char('.') + info.suffix()));
+    QFile::remove(link);
+    if (!m_links->isValid() || !QFile::link(info.absoluteFilePath(), link))
+        return QUrl::fromLocalFile(path); // playback reports the error; frames still show
+    return QUrl::fromLocalFile(link);
 }
 
 void PlayerWidget::setProxyDir(const QString &dir)

@@ -3,7 +3,10 @@
 #include "core/base/time.h"
 
 #include <QMediaPlayer>
+#include <QTemporaryDir>
 #include <QWidget>
+
+#include <memory>
 
 class QAudioOutput;
 class QLabel;
@@ -78,6 +81,8 @@ private:
     void showStill(Time position);
     void onExactFrame(const QImage &image, Time pts, Time requested, bool stepped, bool fromProxy);
     void syncPlayerPosition(Time position);
+    // The address Qt Multimedia is given for `path`.
+    QUrl playableUrl(const QString &path);
 
     QMediaPlayer *m_player = nullptr;
     QAudioOutput *m_audio = nullptr;
@@ -90,6 +95,8 @@ private:
     QLabel *m_proxyLabel = nullptr; // the seek proxy's progress while it is made
     FrameFetcher *m_fetcher = nullptr;
     QString m_path;
+    // Links with plain names to files whose names Qt Multimedia cannot open (made on demand).
+    std::unique_ptr<QTemporaryDir> m_links;
     double m_frameRate = 25;
     bool m_sliderDragging = false;
     bool m_still = false;    // paused on an exact frame: m_stillPosition is the position
