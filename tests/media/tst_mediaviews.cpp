@@ -208,7 +208,7 @@ private Q_SLOTS:
             QSignalSpy progress(&fetcher, &ui::FrameFetcher::proxyProgress);
             QSignalSpy ready(&fetcher, &ui::FrameFetcher::proxyReady);
             fetcher.open(m_indexed);
-            QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 30000);
+            QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 90000);
             QVERIFY(fetcher.hasProxy());
             QVERIFY(!progress.isEmpty());
             QCOMPARE(progress.last().at(0).toDouble(), 1.0);
@@ -270,7 +270,7 @@ private Q_SLOTS:
             queue.add(tone);
             queue.add(m_indexed);
             QVERIFY(queue.pending() >= 1);
-            QTRY_VERIFY_WITH_TIMEOUT(!idle.isEmpty() && queue.pending() == 0, 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(!idle.isEmpty() && queue.pending() == 0, 90000);
             QCOMPARE(made.size(), 1);
             QCOMPARE(made.first().at(0).toString(), m_indexed);
             QVERIFY(failed.isEmpty());

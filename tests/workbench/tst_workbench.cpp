@@ -641,7 +641,8 @@ private Q_SLOTS:
         // The open video's seek proxy is made in the background, next to the library, and the
         // player uses it.
         const QString proxy = media::seekProxyFile(cache + QStringLiteral("/proxies"), m_clip.path);
-        QTRY_VERIFY_WITH_TIMEOUT(window->player()->frameFetcher()->hasProxy(), 30000);
+        // (made at low priority: other work on the machine goes first)
+        QTRY_VERIFY_WITH_TIMEOUT(window->player()->frameFetcher()->hasProxy(), 90000);
         QVERIFY(QFileInfo(proxy).size() > 0);
 
         ui::ThumbnailStrip *strip = window->thumbnailStrip();
