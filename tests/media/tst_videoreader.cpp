@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 using namespace earmark;
@@ -445,6 +446,62 @@ private Q_SLOTS:
         auto before = reader.previewStep(-1);
         QVERIFY(before.ok());
         QCOMPARE(before->pts, pts.front());
+    }
+
+    // Phones store portrait video sideways with a display matrix, cameras write 10-bit: the
+    // proxy's picture is the file's own, turned and converted the same way.
+    void seekProxyOfRotatedTenBitVideoMatchesTheFile()
+    {
+        const QString plain = m_dir.filePath(QStringLiteral("tenbit.mp4"));
+        QString e = ffmpeg({QStringLiteral("-f"),
+                            QStringLiteral("lavfi"),
+                            QStringLiteral("-i"),
+                            QStringLiteral("testsrc2=s=320x240:r=25:d=3"),
+                            QStringLiteral("-c:v"),
+                            QStringLiteral("libx264"),
+                            QStringLiteral("-pix_fmt"),
+                            QStringLiteral("yuv420p10le"),
+                            QStringLiteral("-g"),
+                            QStringLiteral("75"),
+                            plain});
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        const QString rotated = m_dir.filePath(QStringLiteral("tenbit-rotated.mp4"));
+        e = ffmpeg({QStringLiteral("-i"),
+                    plain,
+                    QStringLiteral("-c"),
+                    QStringLiteral("copy"),
+                    QStringLiteral("-metadata:s:v:0"),
+                    QStringLiteral("rotate=90"),
+                    rotated});
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        const QString proxy = media::seekProxyFile(m_dir.filePath(QStringLiteral("proxies-turned")),
+                                                   rotated);
+        const Status built = media::buildSeekProxy(rotated, proxy);
+        QVERIFY2(built.ok(), qPrintable(built.errorString()));
+        auto opened = media::VideoReader::open(rotated);
+        QVERIFY(opened.ok());
+        media::VideoReader &reader = **opened;
+        QCOMPARE(reader.width(), 240);
+        QCOMPARE(reader.height(), 320);
+        QVERIFY(reader.attachProxy(proxy).ok());
+        for (const double seconds : {0.0, 1.3, 2.9}) {
+            const Time t = Time::fromSeconds(seconds);
+            auto preview = reader.previewAt(t);
+            QVERIFY2(preview.ok(), qPrintable(preview.errorString()));
+            auto exact = reader.frameAt(t);
+            QVERIFY(exact.ok());
+            QCOMPARE(preview->pts, exact->pts);
+            QCOMPARE(preview->width, exact->width);
+            QCOMPARE(preview->height, exact->height);
+            double sum = 0;
+            for (std::size_t i = 0; i < exact->pixels.size(); ++i)
+                sum += std::abs(int(preview->pixels[i]) - int(exact->pixels[i]));
+            const double meanDiff = sum / double(exact->pixels.size());
+            QVERIFY2(meanDiff < 6,
+                     qPrintable(QStringLiteral("at %1 s the proxy differs by %2")
+                                    .arg(seconds)
+                                    .arg(meanDiff)));
+        }
     }
 
     // A proxy is used only for the file it was made from, as that file is now.
