@@ -456,4 +456,44 @@ Status buildSeekProxy(const QString &mediaPath,
     }
 }
 
+int trimSeekProxies(const QString &cacheDir, qint64 maxBytes, const QString &keep)
+{
+    QDir dir(cacheDir);
+    // Partial files of builds that never finished (the process was killed): a day old is stale.
+    const QDateTime dayAgo = QDateTime::currentDateTime().addDays(-1);
+    for (const QFileInfo &part :
+         dir.entryInfoList({QStringLiteral("*.proxy.mp4.part*")}, QDir::Files)) {
+        if (part.lastModified() < dayAgo)
+            QFile::remove(part.absoluteFilePath());
+    }
+    // Oldest use first.
+    QFileInfoList proxies = dir.entryInfoList({QStringLiteral("*.proxy.mp4")},
+                                              QDir::Files,
+                                              QDir::Time | QDir::Reversed);
+    qint64 total = 0;
+    for (const QFileInfo &p : proxies)
+        total += p.size();
+    const QString kept = keep.isEmpty() ? QString() : QFileInfo(keep).absoluteFilePath();
+    int removed = 0;
+    for (const QFileInfo &p : proxies) {
+        if (total <= maxBytes)
+            break;
+        if (p.absoluteFilePath() == kept)
+            continue;
+        const qint64 size = p.size();
+        if (QFile::remove(p.absoluteFilePath())) {
+            total -= size;
+            ++removed;
+        }
+    }
+    return removed;
+}
+
+void markSeekProxyUsed(const QString &proxyFile)
+{
+    QFile file(proxyFile);
+    if (file.open(QIODevice::ReadWrite))
+        file.setFileTime(QDateTime::currentDateTime(), QFileDevice::FileModificationTime);
+}
+
 } // namespace earmark::media

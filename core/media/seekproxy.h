@@ -47,4 +47,14 @@ Status buildSeekProxy(const QString &mediaPath,
                       const CancellationToken &cancel = {},
                       const std::function<void(double)> &progress = {});
 
+// Keeps the proxies in `cacheDir` under `maxBytes` together: the least recently used go first
+// (see markSeekProxyUsed), never `keep`. Returns how many were removed. Partial files of builds
+// that never finished (a killed process) go once they are a day old.
+int trimSeekProxies(const QString &cacheDir, qint64 maxBytes, const QString &keep = {});
+// Records that a proxy was just used (its modification time; the proxy's validity depends on the
+// source's, not its own).
+void markSeekProxyUsed(const QString &proxyFile);
+// What the application keeps at most: 20 GiB, about 25 hours of 1080p.
+constexpr qint64 kSeekProxyCacheBytes = qint64(20) << 30;
+
 } // namespace earmark::media

@@ -6,6 +6,7 @@
 #include "core/media/videoreader.h"
 #include "mediatestutil.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -623,6 +624,48 @@ private Q_SLOTS:
                         .entryList({QStringLiteral("*.part*")}, QDir::Files)
                         .isEmpty());
         }
+    }
+
+    // The proxies folder stays under its limit: the least recently used proxies go first, never
+    // the one just made; other files are left alone.
+    void seekProxyFolderIsTrimmedLeastRecentlyUsedFirst()
+    {
+        QTemporaryDir dir;
+        const QDateTime now = QDateTime::currentDateTime();
+        auto make = [&](const QString &name, int kilobytes, int minutesAgo) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(kilobytes * 1024, 'p'));
+            f.close();
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.setFileTime(now.addSecs(-60 * minutesAgo), QFileDevice::FileModificationTime));
+        };
+        make(QStringLiteral("a.proxy.mp4"), 100, 50); // oldest use
+        make(QStringLiteral("b.proxy.mp4"), 100, 40);
+        make(QStringLiteral("c.proxy.mp4"), 100, 30);
+        make(QStringLiteral("d.proxy.mp4"), 100, 60); // older still, but just used (below)
+        make(QStringLiteral("notes.txt"), 500, 90);
+        make(QStringLiteral("e.proxy.mp4.part123"), 10, 60 * 25); // a killed build, a day ago
+        make(QStringLiteral("f.proxy.mp4.part456"), 10, 5);       // perhaps in progress
+        media::markSeekProxyUsed(dir.filePath(QStringLiteral("d.proxy.mp4")));
+        QCOMPARE(media::trimSeekProxies(dir.path(),
+                                        250 * 1024,
+                                        dir.filePath(QStringLiteral("c.proxy.mp4"))),
+                 2);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("a.proxy.mp4"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("b.proxy.mp4"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("c.proxy.mp4"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("d.proxy.mp4"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("notes.txt"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("e.proxy.mp4.part123"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("f.proxy.mp4.part456"))));
+        // Under the limit: nothing goes; the one to keep stays even when it alone is too big.
+        QCOMPARE(media::trimSeekProxies(dir.path(), 250 * 1024), 0);
+        QCOMPARE(media::trimSeekProxies(dir.path(),
+                                        50 * 1024,
+                                        dir.filePath(QStringLiteral("c.proxy.mp4"))),
+                 1);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("c.proxy.mp4"))));
     }
 
     // A cancelled or failed build leaves no file behind, and says why.

@@ -84,6 +84,8 @@ void LibraryProxies::run()
         if (!proxyIsCurrent(path, file) && media::seekProxyHelps(path)) {
             const Status s = media::buildSeekProxy(path, file, {}, cancel);
             made = s.ok();
+            if (made)
+                media::trimSeekProxies(m_proxyDir, media::kSeekProxyCacheBytes, file);
             if (!s && !cancel.isCancelled())
                 failure = s.errorString();
         }

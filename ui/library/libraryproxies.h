@@ -17,7 +17,8 @@ namespace earmark::ui {
 // time, at low priority, into `proxyDir`: a video gets its proxy when it is added, so the player
 // shows any frame of it at once when it is opened. Videos that would not gain from one (small
 // pictures with keyframes close together, no pictures at all) and videos whose proxy is there
-// already are skipped. If the player opens a video whose proxy is being made here, it waits for
+// already are skipped. The folder is kept under media::kSeekProxyCacheBytes, the least recently
+// used proxies going first. If the player opens a video whose proxy is being made here, it waits for
 // this one rather than making its own. GUI thread API; results arrive as queued signals.
 class LibraryProxies : public QObject
 {

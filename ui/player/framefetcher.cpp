@@ -107,6 +107,7 @@ void FrameFetcher::Worker::startProxy(QPointer<FrameFetcher> owner,
     const QString file = media::seekProxyFile(proxyDir, path);
     if (QFile::exists(file)) {
         if (reader->attachProxy(file)) {
+            media::markSeekProxyUsed(file);
             post(owner, [owner, generation] {
                 if (owner && owner->m_openGeneration == generation) {
                     owner->m_hasProxy = true;
@@ -120,7 +121,7 @@ void FrameFetcher::Worker::startProxy(QPointer<FrameFetcher> owner,
     if (!media::seekProxyHelps(path))
         return;
     builderCancel = CancellationToken();
-    builder = std::thread([this, owner, path, file, generation, cancel = builderCancel] {
+    builder = std::thread([this, owner, path, proxyDir, file, generation, cancel = builderCancel] {
         lowerCurrentThreadPriority();
         double shown = -1;
         const Status built = media::buildSeekProxy(path, file, {}, cancel, [&](double fraction) {
@@ -133,6 +134,7 @@ void FrameFetcher::Worker::startProxy(QPointer<FrameFetcher> owner,
             });
         });
         if (built) {
+            media::trimSeekProxies(proxyDir, media::kSeekProxyCacheBytes, file);
             {
                 std::unique_lock lock(mutex);
                 builtProxy = file;
