@@ -203,7 +203,6 @@ Status writeProxy(const QString &mediaPath,
     enc->max_b_frames = 0;
     enc->thread_count = 0;
     av_opt_set(enc->priv_data, "preset", "veryfast", 0);
-    av_opt_set(enc->priv_data, "tune", "fastdecode", 0);
     av_opt_set(enc->priv_data, "crf", QByteArray::number(options.crf).constData(), 0);
     // Keyframes exactly every keyframeInterval frames, scene cuts or not: the decode after a
     // seek is bounded by that.

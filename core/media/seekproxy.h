@@ -26,7 +26,7 @@ struct SeekProxyOptions
     int maxWidth = 960;
     int maxHeight = 540;
     int keyframeInterval = 8; // frames
-    int crf = 20;             // x264's constant rate factor: lower is better and bigger
+    int crf = 23;             // x264's constant rate factor: lower is better and bigger
 };
 
 // Where the proxy of `mediaPath` goes inside `cacheDir` (paths::cacheDirForLibrary(library) +
@@ -54,7 +54,7 @@ int trimSeekProxies(const QString &cacheDir, qint64 maxBytes, const QString &kee
 // Records that a proxy was just used (its modification time; the proxy's validity depends on the
 // source's, not its own).
 void markSeekProxyUsed(const QString &proxyFile);
-// What the application keeps at most: 20 GiB, about 25 hours of 1080p.
+// What the application keeps at most: 20 GiB, about 45 hours of detailed 1080p.
 constexpr qint64 kSeekProxyCacheBytes = qint64(20) << 30;
 
 } // namespace earmark::media
