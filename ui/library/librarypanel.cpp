@@ -144,7 +144,7 @@ void LibraryPanel::setThumbnailCacheDir(const QString &dir)
                           3,
                           3);
     }
-    m_placeholder = QIcon(pm);
+    m_emptyFrame = QIcon(pm);
     rebuild(); // rows already listed ask for their pictures
 }
 
@@ -154,7 +154,7 @@ void LibraryPanel::requestThumbnail(QTreeWidgetItem *item, const Video &video)
         return;
     // Sound files have no picture: they keep the empty frame and ask for none.
     const QImage image = video.hasVideo ? m_thumbnails->thumbnail(video.path) : QImage();
-    item->setIcon(0, image.isNull() ? m_placeholder : thumbnailIcon(image));
+    item->setIcon(0, image.isNull() ? m_emptyFrame : thumbnailIcon(image));
     item->setData(0, kHasThumbnailRole, !image.isNull());
 }
 

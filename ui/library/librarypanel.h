@@ -59,7 +59,7 @@ private:
     QComboBox *m_statusFilter = nullptr;
     QTreeWidget *m_list = nullptr;
     LibraryThumbnails *m_thumbnails = nullptr;
-    QIcon m_placeholder; // the empty frame shown until a picture arrives
+    QIcon m_emptyFrame; // the empty frame shown until a picture arrives
 };
 
 } // namespace earmark::ui
