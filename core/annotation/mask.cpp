@@ -108,6 +108,24 @@ QByteArray RleMask::toPixels() const
     return out;
 }
 
+QByteArray RleMask::toPixels(int width, int height) const
+{
+    const QByteArray px = toPixels();
+    if (m_width == width && m_height == height)
+        return px;
+    QByteArray out(qsizetype(width) * height, '\0');
+    if (isNull())
+        return out;
+    for (int y = 0; y < height; ++y) {
+        const int sy = std::min(m_height - 1, int((y + 0.5) * m_height / height));
+        for (int x = 0; x < width; ++x) {
+            const int sx = std::min(m_width - 1, int((x + 0.5) * m_width / width));
+            out[qsizetype(y) * width + x] = px.at(qsizetype(sy) * m_width + sx);
+        }
+    }
+    return out;
+}
+
 QByteArray RleMask::toBytes() const
 {
     QByteArray out;

@@ -31,6 +31,9 @@ public:
 
     // width * height bytes, 1 for foreground, 0 for background.
     QByteArray toPixels() const;
+    // The same, scaled to `width` x `height` (nearest pixel): masks drawn at the video's size
+    // compared with, or learned at, a model's size.
+    QByteArray toPixels(int width, int height) const;
     // A compact byte form for storage: varint width, height, run count and runs.
     QByteArray toBytes() const;
 

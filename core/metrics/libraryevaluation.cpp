@@ -73,22 +73,6 @@ QList<int> aveLabels(const QList<Segment> &segments, Time windowStart, int backg
     return out;
 }
 
-QByteArray resized(const RleMask &mask, int width, int height)
-{
-    const QByteArray px = mask.toPixels();
-    if (mask.width() == width && mask.height() == height)
-        return px;
-    QByteArray out(qsizetype(width) * height, '\0');
-    for (int y = 0; y < height; ++y) {
-        const int sy = std::min(mask.height() - 1, int((y + 0.5) * mask.height() / height));
-        for (int x = 0; x < width; ++x) {
-            const int sx = std::min(mask.width() - 1, int((x + 0.5) * mask.width() / width));
-            out[qsizetype(y) * width + x] = px.at(qsizetype(sy) * mask.width() + sx);
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 Result<RunEvaluation> evaluateRun(const std::shared_ptr<storage::Database> &db,
@@ -201,13 +185,13 @@ Result<RunEvaluation> evaluateRun(const std::shared_ptr<storage::Database> &db,
                 const int w = first.width(), h = first.height();
                 QByteArray truth(qsizetype(w) * h, '\0');
                 for (const MaskFrame *f : it.value()) {
-                    const QByteArray px = resized(f->mask, w, h);
+                    const QByteArray px = f->mask.toPixels(w, h);
                     for (qsizetype i = 0; i < px.size(); ++i)
                         truth[i] = char(truth.at(i) | px.at(i));
                 }
                 QByteArray pred(qsizetype(w) * h, '\0');
                 for (const MaskFrame *f : predAt.value(it.key())) {
-                    const QByteArray px = resized(f->mask, w, h);
+                    const QByteArray px = f->mask.toPixels(w, h);
                     for (qsizetype i = 0; i < px.size(); ++i)
                         pred[i] = char(pred.at(i) | px.at(i));
                 }

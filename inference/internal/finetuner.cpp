@@ -96,22 +96,6 @@ struct MaskTruth
     QByteArray pixels; // width * height, 1 foreground
 };
 
-QByteArray resizedPixels(const RleMask &mask, int width, int height)
-{
-    const QByteArray px = mask.toPixels();
-    if (mask.width() == width && mask.height() == height)
-        return px;
-    QByteArray out(qsizetype(width) * height, '\0');
-    for (int y = 0; y < height; ++y) {
-        const int sy = std::min(mask.height() - 1, int((y + 0.5) * mask.height() / height));
-        for (int x = 0; x < width; ++x) {
-            const int sx = std::min(mask.width() - 1, int((x + 0.5) * mask.width() / width));
-            out[qsizetype(y) * width + x] = px.at(qsizetype(sy) * mask.width() + sx);
-        }
-    }
-    return out;
-}
-
 struct VideoLabels
 {
     Video video;
@@ -440,7 +424,7 @@ Result<FinetuneSummary> finetunePack(const FinetuneOptions &o,
                     t.height = f.mask.height();
                     t.pixels = f.mask.toPixels();
                 } else {
-                    const QByteArray px = resizedPixels(f.mask, t.width, t.height);
+                    const QByteArray px = f.mask.toPixels(t.width, t.height);
                     for (qsizetype i = 0; i < px.size(); ++i)
                         t.pixels[i] = char(t.pixels.at(i) | px.at(i));
                 }

@@ -402,6 +402,20 @@ private Q_SLOTS:
         QVERIFY(!RleMask::fromBytes(QByteArray("\x02\x02\x01\x05", 4)).has_value()); // sum 5 != 4
         QVERIFY(!RleMask::fromBytes(QByteArray("\x02")).has_value());
     }
+
+    // A mask drawn at the video's size, read at a model's size: nearest pixel either way.
+    void masksScaleToOtherSizes()
+    {
+        // 2x2: the top-left and bottom-right pixels set.
+        const RleMask m = RleMask::fromPixels(2, 2, QByteArray("\1\0\0\1", 4));
+        QCOMPARE(m.toPixels(2, 2), m.toPixels());
+        QCOMPARE(m.toPixels(4, 2), QByteArray("\1\1\0\0\0\0\1\1", 8));
+        QCOMPARE(m.toPixels(4, 4).count('\1'), 8);
+        QCOMPARE(m.toPixels(4, 4).at(0), '\1');
+        QCOMPARE(m.toPixels(4, 4).at(3), '\0');
+        QCOMPARE(m.toPixels(1, 1), QByteArray("\1", 1)); // the centre falls in the bottom-right
+        QCOMPARE(RleMask().toPixels(3, 2), QByteArray(6, '\0'));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDocument)
