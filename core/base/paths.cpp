@@ -1,6 +1,7 @@
 #include "core/base/paths.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -37,6 +38,15 @@ QString cacheDirFor(const QString &libraryFilePath)
     return libraryFilePath.isEmpty()
                ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
                : cacheDirForLibrary(libraryFilePath);
+}
+
+QString cacheFileFor(const QString &cacheDir, const QString &mediaPath, const QString &suffix)
+{
+    const QByteArray key = QCryptographicHash::hash(QFileInfo(mediaPath).absoluteFilePath().toUtf8(),
+                                                    QCryptographicHash::Sha1)
+                               .toHex()
+                               .left(24);
+    return QDir(cacheDir).filePath(QString::fromLatin1(key) + suffix);
 }
 
 } // namespace earmark::paths

@@ -21,4 +21,8 @@ QString cacheDirForLibrary(const QString &libraryPath);
 // (QStandardPaths::CacheLocation).
 QString cacheDirFor(const QString &libraryFilePath);
 
+// The file in `cacheDir` for what is derived from the media file `mediaPath`: a name made from
+// the file's absolute path (the same file, the same name), ending in `suffix` (".waveform").
+QString cacheFileFor(const QString &cacheDir, const QString &mediaPath, const QString &suffix);
+
 } // namespace earmark::paths

@@ -1,5 +1,6 @@
 #include "core/media/seekproxy.h"
 
+#include "core/base/paths.h"
 #include "core/media/internal/framedecoder.h"
 #include "core/media/internal/seekproxyformat.h"
 
@@ -13,7 +14,6 @@ extern "C" {
 }
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -139,11 +139,7 @@ QString SeekProxyStamp::text() const
 
 QString seekProxyFile(const QString &cacheDir, const QString &mediaPath)
 {
-    const QByteArray key = QCryptographicHash::hash(QFileInfo(mediaPath).absoluteFilePath().toUtf8(),
-                                                    QCryptographicHash::Sha1)
-                               .toHex()
-                               .left(24);
-    return QDir(cacheDir).filePath(QString::fromLatin1(key) + QStringLiteral(".proxy.mp4"));
+    return paths::cacheFileFor(cacheDir, mediaPath, QStringLiteral(".proxy.mp4"));
 }
 
 bool seekProxyHelps(const QString &mediaPath, const SeekProxyOptions &options)

@@ -1,10 +1,10 @@
 #include "core/media/waveform.h"
 
+#include "core/base/paths.h"
 #include "core/media/audiodecoder.h"
 #include "core/media/internal/progressivebuild.h"
 #include "core/media/probe.h"
 
-#include <QCryptographicHash>
 #include <QDataStream>
 #include <QDir>
 #include <QFile>
@@ -234,11 +234,7 @@ WaveformUpdate WaveformBuilder::takeUpdate()
 
 QString waveformCacheFile(const QString &cacheDir, const QString &mediaPath)
 {
-    const QByteArray key = QCryptographicHash::hash(QFileInfo(mediaPath).absoluteFilePath().toUtf8(),
-                                                    QCryptographicHash::Sha1)
-                               .toHex()
-                               .left(24);
-    return QDir(cacheDir).filePath(QString::fromLatin1(key) + QStringLiteral(".waveform"));
+    return paths::cacheFileFor(cacheDir, mediaPath, QStringLiteral(".waveform"));
 }
 
 Result<WaveformOverview> readWaveformCache(const QString &cacheFile, const QString &mediaPath)
